@@ -1,0 +1,47 @@
+# Every target sets up its own .venv first, so each works on a fresh machine.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SYSSTAMP := $(VENV)/.system-deps
+
+.PHONY: setup demo test bench lint typecheck clean system-deps samples
+
+setup: $(STAMP) $(SYSSTAMP)
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+# Debian packages the project needs: tesseract for OCR of image-only PDF pages.
+$(SYSSTAMP):
+	@bash scripts/system-deps.sh
+	@mkdir -p $(VENV) && touch $(SYSSTAMP)
+
+system-deps:
+	@bash scripts/system-deps.sh
+
+demo: setup
+	$(VENV)/bin/oresight demo
+
+test: setup
+	bash scripts/run-tests.sh
+
+bench: setup
+	$(PY) -m bench.run
+
+lint: setup
+	$(VENV)/bin/ruff check src tests bench samples
+	$(VENV)/bin/mypy
+
+typecheck: setup
+	$(VENV)/bin/mypy
+
+samples: setup
+	$(PY) samples/build_pdfs.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
