@@ -1,0 +1,298 @@
+"""The command line: ``oresight extract | ingest | search | show | demo``.
+
+Bad input is one line on stderr and exit code 2; an internal error is one line and exit code 1
+(set ``ORESIGHT_DEBUG=1`` for the traceback). Nothing here prints a traceback to a user.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from enum import Enum
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from oresight.exceptions import BadInput, OresightError
+from oresight.model import Analysis, Extraction, Intercept
+
+app = typer.Typer(
+    name="oresight",
+    help="Reads mining announcements, extracts drill intercepts, resources and commodities, and stores them.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class Format(str, Enum):
+    json = "json"
+    table = "table"
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    first = " ".join(str(message).split())
+    err.print(f"oresight: {first}", markup=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def guarded(fn: F) -> F:
+    """Bad input → exit 2, anything unexpected → exit 1; one line on stderr, never a traceback."""
+
+    @wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except BadInput as e:
+            raise _fail(str(e), 2) from None
+        except OresightError as e:
+            raise _fail(str(e), 1) from None
+        except KeyboardInterrupt:
+            raise _fail("interrupted", 130) from None
+        except Exception as e:
+            if os.environ.get("ORESIGHT_DEBUG"):
+                raise
+            raise _fail(f"internal error: {type(e).__name__}: {e}", 1) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+DatabaseOpt = Annotated[
+    str | None,
+    typer.Option("--database", "-d", help="Database URL (default: $ORESIGHT_DATABASE_URL or sqlite:///var/oresight.db)."),
+]
+
+
+def _store(url: str | None) -> Any:
+    from oresight.store import Store, database_url
+
+    store = Store(database_url(url))
+    store.migrate()
+    return store
+
+
+def _fmt(v: float | None, nd: int = 2) -> str:
+    if v is None:
+        return "-"
+    return f"{v:,.{nd}f}".rstrip("0").rstrip(".") if v != int(v) else f"{int(v):,}"
+
+
+def intercept_label(i: Intercept) -> str:
+    s = f"{_fmt(i.width_m)}m @ {_fmt(i.grade, 3)}{'' if i.unit == '%' else ' '}{i.unit} {i.analyte}"
+    if i.from_m is not None:
+        s += f" from {_fmt(i.from_m)}m"
+    return s
+
+
+def _extraction_table(ex: Extraction, title: str) -> None:
+    companies = ", ".join(f"{c.exchange}:{c.ticker}" for c in ex.companies) or "-"
+    out.print(f"[bold]{title}[/bold]  commodities: {', '.join(ex.commodities) or '-'}  company: {companies}"
+              f"  code: {ex.reporting_code or '-'}")
+    if ex.intercepts:
+        t = Table(title="Intercepts", show_lines=False)
+        for col in ("hole", "from", "to", "width m", "grade", "unit", "analyte", "incl.", "source", "page"):
+            t.add_column(col, justify="right" if col in ("from", "to", "width m", "grade", "page") else "left")
+        for i in ex.intercepts:
+            t.add_row(i.hole_id or "-", _fmt(i.from_m), _fmt(i.to_m), _fmt(i.width_m), _fmt(i.grade, 3), i.unit,
+                      i.analyte, "yes" if i.including else "", i.source, str(i.span.page))
+        out.print(t)
+    if ex.resources:
+        t = Table(title="Resources")
+        for col in ("category", "tonnes", "grade", "unit", "analyte", "contained", "cut-off", "code"):
+            t.add_column(col)
+        for r in ex.resources:
+            t.add_row(r.category or "-", _fmt(r.tonnes, 0), _fmt(r.grade, 3), r.unit or "-", r.analyte or "-",
+                      f"{_fmt(r.contained, 0)} {r.contained_unit or ''}".strip(), r.cutoff or "-", r.code or "-")
+        out.print(t)
+    if not ex.intercepts and not ex.resources:
+        out.print("No intercepts or resources found.")
+    if ex.excluded:
+        out.print(f"[dim]{len(ex.excluded)} result-like figure(s) set aside (targets, cut-offs, visual estimates, ...)."
+                  " Use --format json to see them.[/dim]")
+
+
+def analysis_json(a: Analysis) -> dict[str, Any]:
+    data = a.extraction.to_json()
+    data["document"] = {
+        "kind": a.document.kind, "title": a.document.title, "pages": a.document.page_count,
+        "ocr_pages": list(a.document.ocr_pages), "sha256": a.document.sha256,
+    }
+    return data
+
+
+@app.command()
+@guarded
+def extract(
+    file: Annotated[str, typer.Argument(help="A .pdf, .html, .htm, .md or .txt file, or - for text on stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="json (the contract) or table.")] = Format.json,
+) -> None:
+    """Extract intercepts, resources and commodities from one announcement."""
+    from oresight.pipeline import analyse_path, analyse_text
+
+    if file == "-":
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadInput("stdin: not UTF-8 text") from None
+        analysis = analyse_text(text, "-")
+    else:
+        analysis = analyse_path(Path(file))
+    if format is Format.json:
+        sys.stdout.write(json.dumps(analysis_json(analysis), ensure_ascii=False, indent=2) + "\n")
+    else:
+        _extraction_table(analysis.extraction, analysis.document.title or file)
+
+
+@app.command()
+@guarded
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Files and folders of announcements.")],
+    database: DatabaseOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read, extract and store announcements (each stored once, by content)."""
+    from oresight.pipeline import analyse_many, discover
+
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise BadInput(f"{missing[0]}: no such file or folder")
+    files = list(discover(paths))
+    store = _store(database)
+    added = dupes = failed = intercepts = 0
+    try:
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                      console=err, disable=quiet, transient=True) as progress:
+            task = progress.add_task("ingesting", total=len(files))
+            for outcome in analyse_many(files):
+                progress.advance(task)
+                if outcome.analysis is None:
+                    failed += 1
+                    store.record_error(source=str(outcome.path), reason=outcome.error or "unreadable")
+                    err.print(f"skipped: {outcome.error}", markup=False)
+                    continue
+                _id, created = store.add(outcome.analysis, source=str(outcome.path))
+                if created:
+                    added += 1
+                    intercepts += len(outcome.analysis.extraction.intercepts)
+                else:
+                    dupes += 1
+    finally:
+        store.close()
+    out.print(f"{len(files)} file(s): {added} stored, {dupes} already stored, {failed} rejected; "
+              f"{intercepts} intercepts extracted.")
+
+
+@app.command()
+@guarded
+def search(
+    query: Annotated[str, typer.Argument(help="Words to look for (full-text).")],
+    limit: Annotated[int, typer.Option(help="At most this many results.")] = 20,
+    database: DatabaseOpt = None,
+) -> None:
+    """Full-text search of stored announcements."""
+    store = _store(database)
+    try:
+        hits = store.search(query, limit=limit)
+    finally:
+        store.close()
+    if not hits:
+        out.print("No match.")
+        return
+    t = Table(title=f"Search: {query}")
+    t.add_column("id", justify="right")
+    t.add_column("ticker")
+    t.add_column("title")
+    t.add_column("snippet")
+    for h in hits:
+        snippet = h.snippet.replace("\u00ab", "[bold]").replace("\u00bb", "[/bold]")
+        t.add_row(str(h.id), h.ticker or "-", h.title, snippet)
+    out.print(t)
+
+
+@app.command()
+@guarded
+def show(
+    announcement_id: Annotated[int, typer.Argument(metavar="ID", help="Announcement id (from ingest or search).")],
+    format: Annotated[Format, typer.Option("--format", "-f")] = Format.table,
+    database: DatabaseOpt = None,
+) -> None:
+    """Show one stored announcement and what was extracted from it."""
+    store = _store(database)
+    try:
+        ann = store.get(announcement_id)
+    finally:
+        store.close()
+    if ann is None:
+        raise BadInput(f"no announcement with id {announcement_id}")
+    if format is Format.json:
+        data = dict(ann.extraction)
+        data["id"] = ann.id
+        data["title"] = ann.title
+        data["source"] = ann.source
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+        return
+    ex = Extraction(commodities=ann.commodities, intercepts=ann.intercepts, resources=ann.resources,
+                    companies=ann.companies, reporting_code=ann.reporting_code)
+    out.print(f"#{ann.id}  {ann.source}  ({ann.kind}, {ann.page_count} page(s), sha256 {ann.sha256[:12]})")
+    _extraction_table(ex, ann.title)
+
+
+def default_sample_day() -> Path:
+    """The bundled sample day: the repository's samples/corpus, else the copy shipped in the package."""
+    here = Path(__file__).resolve()
+    for candidate in (here.parents[2] / "samples" / "corpus", here.parent / "data" / "sample_day"):
+        if candidate.is_dir():
+            return candidate
+    raise BadInput("the sample day is not installed (samples/corpus)")
+
+
+@app.command()
+@guarded
+def demo(
+    path: Annotated[Path | None, typer.Argument(help="Folder of announcements (default: the bundled sample day).")] = None,
+    database: Annotated[str, typer.Option("--database", "-d")] = "sqlite:///var/demo.db",
+    top: Annotated[int, typer.Option(help="Rows in the ranked table.")] = 25,
+) -> None:
+    """Ingest the sample day into SQLite and print the day's results, ranked."""
+    folder = path or default_sample_day()
+    out.print(f"[bold]Oresight demo[/bold]: ingesting {folder} into {database}")
+    ingest([folder], database=database, quiet=False)
+    store = _store(database)
+    try:
+        ranked = store.best_intercepts(limit=top)
+        total = store.count()
+    finally:
+        store.close()
+    t = Table(title=f"Best intercept of each announcement, ranked by grade × width within its commodity ({total} stored)")
+    for col in ("#", "id", "ticker", "best intercept", "hole", "grade×width", "percentile in commodity", "title"):
+        t.add_column(col, justify="right" if col in ("#", "id", "grade×width", "percentile in commodity") else "left")
+    for n, r in enumerate(ranked, 1):
+        unit = "g·m" if r.intercept.unit == "g/t" else f"{r.intercept.unit}·m"
+        t.add_row(str(n), str(r.announcement_id), r.ticker or "-", intercept_label(r.intercept),
+                  r.intercept.hole_id or "-", f"{r.grade_x_width:,.1f} {unit}",
+                  f"{r.percentile:.0f} (of {r.group_size} {r.commodity})", r.title[:60])
+    out.print(t)
+    out.print("Next: [bold].venv/bin/oresight search lithium -d " + database + "[/bold]   "
+              "[bold].venv/bin/oresight show 1 -d " + database + "[/bold]")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

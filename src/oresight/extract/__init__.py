@@ -1,0 +1,187 @@
+"""Extraction: a Document in, an Extraction out. Pure: no I/O, no state.
+
+``extract(document)`` reads every page's prose and tables for drill intercepts and resource
+estimates, the issuing company, the reporting code and the commodities, then merges the repeats
+(the same intercept in the headline, the body and the table is one intercept).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+from oresight.extract.companies import find_companies
+from oresight.extract.intercepts import find_intercepts
+from oresight.extract.lexicon import fold, lexicon
+from oresight.extract.resources import cutoff_in, find_resources, reporting_code
+from oresight.extract.tables import intercepts_from_table, resources_from_table
+from oresight.model import Company, Document, Excluded, Extraction, Intercept, ResourceEstimate
+
+__all__ = ["extract", "extract_text"]
+
+_L = lexicon()
+
+# the analyte a bare grade column ("Grade (g/t)") most likely reports, by the document's commodity
+_DEFAULT_BY_COMMODITY: dict[str, dict[str, str]] = {
+    "Au": {"g/t": "Au", "ppb": "Au", "oz/t": "Au", "ppm": "Au"},
+    "Ag": {"g/t": "Ag", "oz/t": "Ag"},
+    "Cu": {"%": "Cu", "ppm": "Cu"},
+    "Ni": {"%": "Ni"},
+    "Li": {"%": "Li2O", "ppm": "Li"},
+    "REE": {"ppm": "TREO", "%": "TREO"},
+    "U": {"ppm": "U3O8", "%": "U3O8", "lb/t": "U3O8"},
+    "C": {"%": "TGC"},
+    "Zn": {"%": "Zn"},
+    "Sn": {"%": "Sn"},
+    "W": {"%": "WO3"},
+    "V": {"%": "V2O5"},
+    "Mn": {"%": "Mn"},
+    "Fe": {"%": "Fe"},
+    "PGE": {"g/t": "3E"},
+    "Sb": {"%": "Sb"},
+}
+
+
+def extract_text(text: str) -> Extraction:
+    """Extraction of plain text (one page), for callers that have no Document."""
+    from oresight.model import Page
+
+    return extract(Document(kind="text", pages=(Page(1, text),), sha256=""))
+
+
+def extract(document: Document) -> Extraction:
+    code = reporting_code(fold(document.text[:200_000]))
+    intercepts: list[Intercept] = []
+    resources: list[ResourceEstimate] = []
+    excluded: list[Excluded] = []
+    folded_pages = [fold(p.text) for p in document.pages]
+    for page, folded in zip(document.pages, folded_pages, strict=True):
+        found, exc = find_intercepts(folded, page.number, raw_text=page.text)
+        intercepts.extend(found)
+        excluded.extend(exc)
+        res, rexc = find_resources(folded, page.number, code, raw_text=page.text)
+        resources.extend(res)
+        excluded.extend(rexc)
+    commodity_counts = _commodity_mentions(document, folded_pages)
+    doc_analytes = _unit_analytes(intercepts, resources, commodity_counts)
+    cutoff = None
+    for page, folded in zip(document.pages, folded_pages, strict=True):
+        for table in page.tables:
+            intercepts.extend(intercepts_from_table(table, doc_analytes))
+            if cutoff is None:
+                cutoff = cutoff_in(fold(table.title)) or cutoff_in(folded)
+            resources.extend(resources_from_table(table, doc_analytes, code, cutoff))
+    companies: list[Company] = []
+    for page in document.pages[:3]:
+        companies = find_companies(page.text, page.number)
+        if companies:
+            break
+    intercepts = merge_intercepts(intercepts)
+    resources = merge_resources(resources)
+    commodities = _commodities(intercepts, resources, commodity_counts, folded_pages)
+    return Extraction(
+        commodities=tuple(commodities),
+        intercepts=tuple(intercepts),
+        resources=tuple(resources),
+        companies=tuple(companies),
+        excluded=tuple(excluded),
+        reporting_code=code,
+    )
+
+
+def _close(a: float | None, b: float | None, tol: float = 0.051) -> bool:
+    return a is None or b is None or abs(a - b) <= tol
+
+
+def _same_intercept(a: Intercept, b: Intercept) -> bool:
+    if a.analyte != b.analyte or a.unit != b.unit:
+        return False
+    if abs(a.grade - b.grade) > 1e-9 * max(1.0, abs(a.grade)):
+        return False
+    if a.width_m is None or b.width_m is None or abs(a.width_m - b.width_m) > 0.051:
+        return False
+    if a.hole_id and b.hole_id and a.hole_id.upper() != b.hole_id.upper():
+        return False
+    return _close(a.from_m, b.from_m)
+
+
+def merge_intercepts(items: list[Intercept]) -> list[Intercept]:
+    """One intercept per distinct result; a repeat fills in what the first mention left out."""
+    out: list[Intercept] = []
+    for it in items:
+        for i, kept in enumerate(out):
+            if _same_intercept(kept, it):
+                out[i] = replace(
+                    kept,
+                    hole_id=kept.hole_id or it.hole_id,
+                    from_m=kept.from_m if kept.from_m is not None else it.from_m,
+                    to_m=kept.to_m if kept.to_m is not None else it.to_m,
+                    true_width_m=kept.true_width_m if kept.true_width_m is not None else it.true_width_m,
+                    including=kept.including or it.including if kept.hole_id is None else kept.including,
+                )
+                break
+        else:
+            out.append(it)
+    return out
+
+
+def merge_resources(items: list[ResourceEstimate]) -> list[ResourceEstimate]:
+    out: list[ResourceEstimate] = []
+    for it in items:
+        for i, kept in enumerate(out):
+            if (kept.analyte == it.analyte and kept.unit == it.unit and kept.grade == it.grade
+                    and abs(kept.tonnes - it.tonnes) <= 0.0051 * max(kept.tonnes, it.tonnes)
+                    and (kept.category == it.category or kept.category is None or it.category is None)):
+                out[i] = replace(
+                    kept,
+                    category=kept.category or it.category,
+                    contained=kept.contained if kept.contained is not None else it.contained,
+                    contained_unit=kept.contained_unit or it.contained_unit,
+                    cutoff=kept.cutoff or it.cutoff,
+                )
+                break
+        else:
+            out.append(it)
+    return out
+
+
+def _commodity_mentions(document: Document, folded_pages: list[str]) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    text = "\n".join(folded_pages)[:300_000]
+    for commodity, words in _L.commodity_words.items():
+        for w in words:
+            flags = 0 if w.isupper() or any(c.isupper() for c in w[1:]) else re.IGNORECASE
+            counts[commodity] += len(re.findall(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", text, flags))
+    return counts
+
+
+def _unit_analytes(intercepts: list[Intercept], resources: list[ResourceEstimate],
+                   counts: Counter[str]) -> dict[str, str]:
+    by_unit: dict[str, Counter[str]] = {}
+    for it in intercepts:
+        by_unit.setdefault(it.unit, Counter())[it.analyte] += 1
+    for r in resources:
+        if r.unit and r.analyte:
+            by_unit.setdefault(r.unit, Counter())[r.analyte] += 1
+    out = {u: c.most_common(1)[0][0] for u, c in by_unit.items()}
+    for commodity, _n in counts.most_common():
+        if _n == 0:
+            break
+        for unit, analyte in _DEFAULT_BY_COMMODITY.get(commodity, {}).items():
+            out.setdefault(unit, analyte)
+    return out
+
+
+def _commodities(intercepts: list[Intercept], resources: list[ResourceEstimate], counts: Counter[str],
+                 folded_pages: list[str]) -> list[str]:
+    found = {_L.commodity(i.analyte) for i in intercepts}
+    found |= {_L.commodity(r.analyte) for r in resources if r.analyte}
+    head = folded_pages[0][:800] if folded_pages else ""
+    for commodity, n in counts.items():
+        if n >= 3:
+            found.add(commodity)
+        elif n >= 1 and any(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", head, re.I)
+                            for w in _L.commodity_words[commodity]):
+            found.add(commodity)
+    return sorted(found)

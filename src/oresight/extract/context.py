@@ -1,0 +1,135 @@
+"""Where a number stands: its sentence and paragraph, and the cues that say it is not a result.
+
+Real announcements print many numbers shaped like results that are not: exploration targets,
+cut-off grades, target grades, head grades of ore already milled, thresholds in a definition,
+visual estimates, and figures about other companies' deposits. Each cue below is data, with the
+kind of exclusion it signals; ``exclusion`` returns the first that applies, or None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%])[.;!?](?=\s+[A-Z(\"'\u2022•\-])|\n\s*\n|\n\s*[\u2022•▪●◦■\-*]\s|\n(?=\s*[A-Z0-9]{2,}[A-Za-z0-9\-]*\s*[:\-])")
+_PARAGRAPH_END = re.compile(r"\n\s*\n")
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence (or bullet, or table line) around ``text[start:end]``."""
+    lo = 0
+    window_lo = max(0, start - 600)
+    for m in _SENTENCE_END.finditer(text, window_lo, start):
+        lo = m.end()
+    lo = max(lo, window_lo)
+    m2 = _SENTENCE_END.search(text, end, min(len(text), end + 600))
+    hi = m2.start() if m2 else min(len(text), end + 600)
+    return lo, hi
+
+
+def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = 0
+    window_lo = max(0, start - 2000)
+    for m in _PARAGRAPH_END.finditer(text, window_lo, start):
+        lo = m.end()
+    lo = max(lo, window_lo)
+    m2 = _PARAGRAPH_END.search(text, end, min(len(text), end + 2000))
+    hi = m2.start() if m2 else min(len(text), end + 2000)
+    return lo, hi
+
+
+@dataclass(frozen=True)
+class Cue:
+    kind: str
+    pattern: re.Pattern[str]
+    reason: str
+    scope: str  # "sentence": anywhere in the sentence; "left": in the left context after the last result verb;
+    # "right": just after the value; "paragraph": anywhere in the paragraph
+    unless: re.Pattern[str] | None = None  # the cue does not apply when the sentence also matches this
+
+
+def _c(kind: str, scope: str, pattern: str, reason: str, unless: str | None = None) -> Cue:
+    return Cue(kind, re.compile(pattern, re.IGNORECASE), reason, scope,
+               re.compile(unless, re.IGNORECASE) if unless else None)
+
+
+# Verbs that introduce a result: a cue to the left of one of these does not apply to what follows.
+RESULT_VERB = re.compile(
+    r"\b(?:returned|returning|returns|intersected|intersecting|intersects|intercepted|intercepts?|"
+    r"assayed|assays?|yielded|recorded|reported|delivered|produced an intercept|highlights?|"
+    r"results? (?:include|of)|included|including|incl|encountered|hit|confirmed|best)\b|:",
+    re.IGNORECASE,
+)
+
+_DRILL = r"\b(?:holes?|drill\w*|RC|diamond|DD|aircore|AC|RAB|intercepts?|intersect\w*|core|downhole)\b"
+
+CUES: tuple[Cue, ...] = (
+    _c("exploration_target", "paragraph", r"\bexploration\s+targets?\b",
+       "part of an Exploration Target (conceptual, not a resource or a result)"),
+    _c("visual", "left", r"\bvisual(?:ly)?\b|\bvisible\b|\blogged\b|\bestimated?\s+(?:modal\s+)?abundance|"
+       r"\bp-?XRF\b|\bportable XRF\b|\bhandheld XRF\b|\bXRF readings?\b|\bobserved\b",
+       "a visual or field estimate, not a laboratory assay"),
+    _c("visual", "right", r"^[^.;\n]{0,25}\b(?:visual|visually|logged|p-?XRF|estimated? (?:abundance|percentage))\b",
+       "a visual or field estimate, not a laboratory assay"),
+    _c("cutoff", "right", r"^\s*\)?\s*(?:lower\s+|bottom\s+)?(?:cut[\s-]?off|cutoff|COG\b|lower cut|reporting cut)",
+       "a cut-off grade"),
+    _c("cutoff", "left", r"(?:cut[\s-]?off(?:\s+grade)?|cutoff|lower cut|COG|using a|above a|minimum(?: grade)? of|"
+       r"greater than|more than|at least|>\s*=?|≥|in excess of|exceeding)\s*(?:of\s*)?$",
+       "a threshold or cut-off, not a result"),
+    _c("threshold", "left", r"(?:e\.g\.|for example|for instance|defined as|definition of|equivalent to|i\.e\.|"
+       r"threshold of|minimum of)\W*$",
+       "an example in a reporting threshold or definition"),
+    _c("target_grade", "left", r"\b(?:target(?:s|ed|ing)?|expected|expects?|anticipated?|potential|conceptual|"
+       r"hope|aim(?:s|ing)?|envisag\w*|would|could|may|might|budget(?:ed)?|planned|plan|"
+       r"forecast|guidance|range of|ranging|designed to)\b",
+       "a target, expected or modelled grade, not a result"),
+    _c("head_grade", "sentence", r"\b(?:head\s+grades?|mill(?:ed|ing)?\s+(?:feed|grade)|milled|processed|treated|"
+       r"feed grade|ore mined|tonnes mined|mined at|reconcil\w+|recovered grade|"
+       r"ounces poured|gold poured|sold)\b",
+       "a production or head grade of ore already mined", unless=_DRILL),
+    _c("price", "sentence", r"(?:US|A|C|AU|CA)?\$\s*\d[\d,.]*\s*/\s*(?:oz|t|lb|dmtu|mtu)\b",
+       "a price", unless=_DRILL),
+    _c("other_company", "sentence", r"\b(?:neighbou?ring|adjacent|nearby|next[\s-]door)\s+(?:[\w'-]+\s+){0,4}?"
+       r"(?:deposit|mine|project|operation|discovery|tenure|company)\b|\b(?:owned|operated|held) by\b|"
+       r"\bpeers?\b|\banalog(?:ous|ue)\b|\bbenchmark\b",
+       "a figure about another company's or a neighbouring deposit"),
+    _c("sample", "sentence", r"\b(?:rock[\s-]?chips?|soils?|grab samples?|stream sediments?|lag samples?|"
+       r"float samples?|outcrop samples?|termite mound)\b",
+       "a surface sample, not a drill intercept", unless=_DRILL),
+)
+
+
+def exclusion(
+    text: str, start: int, end: int, *, kinds: tuple[str, ...] | None = None, value_end: int | None = None
+) -> Cue | None:
+    """The first cue that makes ``text[start:end]`` not a result, or None.
+
+    ``value_end`` is where the grade itself ends (for the cues that read just after it)."""
+    s_lo, s_hi = sentence_bounds(text, start, end)
+    sentence = text[s_lo:s_hi]
+    left = text[s_lo:start]
+    # only the part of the left context after the last result verb counts for "left" cues
+    last = None
+    for m in RESULT_VERB.finditer(left):
+        last = m
+    left_tail = left[last.end():] if last else left
+    r0 = end if value_end is None else value_end
+    right = text[r0 : min(len(text), r0 + 40)]
+    para: str | None = None
+    for cue in CUES:
+        if kinds is not None and cue.kind not in kinds:
+            continue
+        if cue.scope == "sentence":
+            hit = cue.pattern.search(sentence)
+        elif cue.scope == "left":
+            hit = cue.pattern.search(left_tail[-40:] if cue.kind == "cutoff" else left_tail)
+        elif cue.scope == "right":
+            hit = cue.pattern.search(right)
+        else:
+            if para is None:
+                p_lo, p_hi = paragraph_bounds(text, start, end)
+                para = text[p_lo:p_hi]
+            hit = cue.pattern.search(para)
+        if hit and not (cue.unless is not None and cue.unless.search(sentence)):
+            return cue
+    return None

@@ -1,0 +1,325 @@
+"""Drill intercepts in prose: "13m @ 3.95g/t Au from 35m" and the many other ways they are written.
+
+The reader works in small pure steps on folded text (offsets unchanged):
+
+1. find every *grade* (number, grade unit, optional analyte: ``3.95g/t Au``, ``0.4% copper``);
+2. chain adjacent grades into a *grade list* (``2.9% Ni, 1.1% Cu & 0.08% Co``);
+3. attach a *width* before the list (``13m @``, ``13 metres at``, ``13m from 35m grading``) or after
+   it (``over 13.0 m``); a list without a width is not an intercept (rock chips, cut-offs, ...);
+4. read the depth clause (``from 35m``, ``from 18 meters to end-of-hole``, ``(35-48m)``), a true
+   width, the hole, and whether it is an ``including`` sub-interval;
+5. drop what the context says is not a result (``context.exclusion``), keeping it as Excluded.
+
+Each step returns None when unsure rather than guessing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from oresight.extract.context import exclusion, paragraph_bounds
+from oresight.extract.lexicon import NUMBER_RE, lexicon, parse_number
+from oresight.model import Excluded, Intercept, Span
+
+_L = lexicon()
+N = NUMBER_RE
+
+GRADE_RE = re.compile(
+    rf"(?<![\w.,/])(?P<num>{N})\s*(?P<unit>{_L.unit_re})(?![A-Za-z])"
+    rf"(?:\s*(?:of\s+)?(?P<an>{_L.analyte_re}))?"
+)
+WIDTH = rf"(?P<w>{N})\s*(?P<wu>{_L.length_re})(?![A-Za-z0-9²³/])"
+DEPTH = rf"(?:{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9²³/])"
+
+CONNECTOR = (
+    r"(?:@|at|of|grading|grades?|averaging|assaying|returning|running|containing|"
+    r"@\s*an\s+average\s+(?:grade\s+)?of|at\s+an\s+average\s+(?:grade\s+)?of|"
+    r"(?:with|at|@)\s+(?:an?\s+)?(?:average\s+|mean\s+)?grade\s+of|grading\s+an\s+average\s+of|"
+    r"averaging|at\s+a\s+grade\s+of|@\s*avg\.?)"
+)
+_TAIL_PAD = r"(?:\s*\(\s*(?:down\s*hole|downhole|apparent|drilled)(?:\s+(?:width|length|thickness))?\s*\))?"
+_DEPTH_CLAUSE = (
+    rf"\s*\)?\s*,?\s*(?:from|starting\s+(?:at|from)|beginning\s+at|from\s+a\s+(?:downhole\s+)?depth\s+of)\s+"
+    rf"(?:(?P<surface>surface)|(?P<frm>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9]))"
+    rf"(?:\s*(?:down\s*hole|downhole|depth|deep|below\s+surface))?"
+    rf"(?:\s*(?:to|-|until)\s*(?:(?P<to>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9])|"
+    rf"(?P<eoh>(?:the\s+)?end[\s-]+of[\s-]+(?:the\s+)?hole|EOH|bottom\s+of\s+(?:the\s+)?hole|BOH)))?"
+)
+_RANGE_CLAUSE = rf"\s*[(\[]\s*(?:from\s+)?(?P<rfrm>{N})\s*(?:m|ft)?\s*(?:-|to)\s*(?P<rto>{N})\s*(?:m|ft|metres|meters)?\s*[)\]]"
+
+# width [depth] connector  (anchored at the end of the left context)
+LEFT_RE = re.compile(rf"{WIDTH}{_TAIL_PAD}(?:{_DEPTH_CLAUSE})?\s*,?\s*{CONNECTOR}\s*$", re.IGNORECASE)
+# over width (anchored at the start of the right context)
+RIGHT_RE = re.compile(
+    rf"\s*,?\s*(?:over|across|along|for|across\s+a\s+width\s+of|over\s+an?\s+(?:downhole\s+|true\s+)?"
+    rf"(?:length|width|interval|thickness)\s+of|over\s+a\s+(?:\w+\s+)?(?:length|width|interval)\s+of)\s+"
+    rf"(?:an?\s+)?{WIDTH}",
+    re.IGNORECASE,
+)
+DEPTH_RE = re.compile(rf"{_DEPTH_CLAUSE}", re.IGNORECASE)
+RANGE_RE = re.compile(rf"{_RANGE_CLAUSE}", re.IGNORECASE)
+EOH_RE = re.compile(r"\s*,?\s*(?:to|until)\s+(?:the\s+)?(?:end[\s-]+of[\s-]+(?:the\s+)?hole|EOH|BOH)", re.IGNORECASE)
+SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*|plus\s+|with\s+|/\s*)\s*$", re.IGNORECASE)
+PAREN_OPEN_RE = re.compile(r"^\s*[(\[]\s*$")
+INCLUDING_RE = re.compile(
+    r"(?:\b(?:including|incl|inc|includes|which\s+includes?|within\s+which|with|containing|"
+    r"comprising|encompassing)\b\.?|\bincl\.)[^@\n;]{0,40}$",
+    re.IGNORECASE,
+)
+TRUE_WIDTH_RE = re.compile(
+    rf"[^.;\n]{{0,40}}?(?:\(|,|\s)\s*(?:(?:est(?:imated)?\.?\s+)?(?:true\s+width|ETW|TW)\s*(?:of|:|=|~|approx\.?|"
+    rf"approximately|c\.|ca\.)?\s*~?\s*(?P<tw1>{N})\s*m\b|~?\s*(?P<tw2>{N})\s*m\s*(?:est(?:imated)?\.?\s+)?"
+    rf"(?:true\s+width|ETW)\b)",
+    re.IGNORECASE,
+)
+_HOLE_CORE = (
+    r"(?:[A-Z]{1,6}\d{0,3}[-_]?\d{2,5}(?:[-_]\d{1,4})?[A-Z]{0,2}|\d{2,4}[A-Z]{2,6}[-_]?\d{2,5}[A-Z]{0,2}"
+    r"|[A-Z]{2,6}[-_]\d{1,4}[-_]\d{1,4}[A-Z]?|[A-Z]{2,6}[-_]\d{1,5}[A-Z]?)"
+)
+HOLE_RE = re.compile(
+    rf"(?<![A-Za-z0-9\-/.])(?:(?i:(?:drill\s*)?holes?)\s+(?:no\.?\s*)?(?P<h1>[A-Z0-9]+(?:[-_][A-Z0-9]+)*)|(?P<h2>{_HOLE_CORE}))"
+    r"(?![A-Za-z0-9\-/])"
+)
+_NOT_HOLE = re.compile(
+    r"^(?:FY|CY|JORC|NI|SK|ISO|MGA|GDA|AMG|UTM|EPSG|WGS|AHD|COVID|ASX|TSX|US|AU|AUD|USD|EL|ML|PL|EPM|MDL|EPL|"
+    r"E|M|P|G|L|R|LOT|REF|NO|TEL|PH|ABN|ACN|ARBN|PFS|DFS|BFS|AISC|Q|H|RL|NSR|MRE|CP|IP|EM|AEM|TMI|DHEM|VTEM|"
+    r"UAV|RC|DD|AC|RAB|HQ|NQ|PQ|BQ|RCD|ZONE|T|TABLE|FIGURE|FIG|SECTION|APPENDIX|PAGE|PART|ITEM|RULE|LR|"
+    r"SAMREC|PERC|CIM|S|ESG|DTC|OTCQB|OTCQX|OTC|FSE|AIM|LSE|NYSE|CSE|TSXV|SEC)[-_]?\d",
+)
+_HOLE_NEEDS_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Grade:
+    value: float
+    unit: str
+    analyte: str | None
+    start: int
+    end: int
+
+
+def find_grades(text: str) -> list[Grade]:
+    out: list[Grade] = []
+    for m in GRADE_RE.finditer(text):
+        value = parse_number(m.group("num"))
+        unit = _L.unit(m.group("unit"))
+        if value is None or unit is None:
+            continue
+        an = _L.analyte(m.group("an")) if m.group("an") else None
+        out.append(Grade(value, unit, an, m.start(), m.end()))
+    return out
+
+
+def chain(text: str, grades: list[Grade]) -> list[list[Grade]]:
+    """Adjacent grades joined by a separator form one list; a parenthesis after an equivalent adds its parts."""
+    groups: list[list[Grade]] = []
+    for g in grades:
+        if groups:
+            prev = groups[-1][-1]
+            between = text[prev.end : g.start]
+            if SEP_RE.match(between) or (PAREN_OPEN_RE.match(between) and prev.analyte is not None):
+                groups[-1].append(g)
+                continue
+        groups.append([g])
+    return groups
+
+
+def hole_before(text: str, start: int, floor: int) -> str | None:
+    """The nearest hole identifier before ``start`` in the same paragraph (not before ``floor``)."""
+    lo, _ = paragraph_bounds(text, start, start)
+    lo = max(lo, floor, start - 400)
+    best: str | None = None
+    for m in HOLE_RE.finditer(text, lo, start):
+        hid = m.group("h1") or m.group("h2")
+        if hid and valid_hole(hid):
+            best = hid
+    return best
+
+
+def hole_after(text: str, end: int) -> str | None:
+    """A hole identifier right after an intercept on the same line: ``... from 35m (KRC001)`` / ``in KRC001``."""
+    m = re.match(r"^[^\n.;]{0,12}?(?:\(|\bin\s+(?:hole\s+)?|\bfor\s+(?:hole\s+)?|-\s+)", text[end : end + 40])
+    if not m:
+        return None
+    hm = HOLE_RE.match(text, end + m.end())
+    if hm:
+        hid = hm.group("h1") or hm.group("h2")
+        if hid and valid_hole(hid):
+            return hid
+    return None
+
+
+def valid_hole(hid: str) -> bool:
+    if not _HOLE_NEEDS_DIGIT.search(hid) or len(hid) < 3 or len(hid) > 20:
+        return False
+    if _NOT_HOLE.match(hid.upper()):
+        return False
+    return not re.fullmatch(r"\d{1,4}", hid) and not re.fullmatch(r"(?:19|20)\d\d", hid)
+
+
+def _length_factor(unit: str | None) -> float:
+    return (_L.length(unit) if unit else None) or 1.0
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    grades: list[Grade]
+    width_m: float
+    from_m: float | None
+    to_m: float | None
+    eoh: bool
+    including: bool
+    hole_id: str | None
+    true_width_m: float | None
+    grades_end: int
+
+
+def _read_depth(text: str, pos: int, factor: float) -> tuple[float | None, float | None, bool, int]:
+    m = DEPTH_RE.match(text, pos)
+    if m:
+        frm = 0.0 if m.group("surface") else _num(m.group("frm"), factor)
+        to = _num(m.group("to"), factor)
+        return frm, to, bool(m.group("eoh")), m.end()
+    m = RANGE_RE.match(text, pos)
+    if m:
+        return _num(m.group("rfrm"), factor), _num(m.group("rto"), factor), False, m.end()
+    m = EOH_RE.match(text, pos)
+    if m:
+        return None, None, True, m.end()
+    return None, None, False, pos
+
+
+def _num(s: str | None, factor: float) -> float | None:
+    if s is None:
+        return None
+    v = parse_number(s)
+    return None if v is None else round(v * factor, 2)
+
+
+def find_intercepts(text: str, page: int, raw_text: str | None = None) -> tuple[list[Intercept], list[Excluded]]:
+    """All prose intercepts of one page of (folded) text. ``raw_text`` (same length) gives the surfaces."""
+    surface_src = raw_text if raw_text is not None else text
+    grades = find_grades(text)
+    groups = chain(text, grades)
+    raws: list[_Raw] = []
+    for group in groups:
+        g0, gn = group[0], group[-1]
+        raw = _attach_width(text, group, g0.start, gn.end)
+        if raw is not None:
+            raws.append(raw)
+    intercepts: list[Intercept] = []
+    excluded: list[Excluded] = []
+    prev: _Raw | None = None
+    prev_by_unit: dict[str, str] = {}
+    floor = 0
+    for raw in raws:
+        # including: a keyword just before, and a parent intercept shortly before
+        left = text[max(floor, raw.start - 60) : raw.start]
+        inc_kw = INCLUDING_RE.search(left)
+        if inc_kw and prev is not None and raw.start - prev.end < 200:
+            raw.including = True
+        if raw.hole_id is None:
+            raw.hole_id = hole_before(text, raw.start, 0) or hole_after(text, raw.end)
+        if raw.including and prev is not None and raw.hole_id is None:
+            raw.hole_id = prev.hole_id
+        cue = exclusion(text, raw.start, raw.end, value_end=raw.grades_end)
+        span = Span(page, raw.start, raw.end)
+        surface = re.sub(r"\s+", " ", surface_src[raw.start : raw.end]).strip()
+        if cue is not None:
+            excluded.append(Excluded(cue.kind, surface, span, cue.reason))
+            continue
+        for g in raw.grades:
+            analyte = g.analyte
+            if analyte is None and raw.including and prev is not None:
+                analyte = next((p.analyte for p in prev.grades if p.unit == g.unit and p.analyte), None)
+            if analyte is None:
+                analyte = prev_by_unit.get(g.unit)
+            if analyte is None:
+                analyte = _next_analyte(text, raw.end, g.unit)
+            if analyte is None:
+                continue
+            if not _plausible(g.value, g.unit, analyte):
+                continue
+            to_m = raw.to_m
+            if to_m is None and raw.from_m is not None:
+                to_m = round(raw.from_m + raw.width_m, 2)
+            intercepts.append(
+                Intercept(
+                    grade=g.value, unit=g.unit, analyte=analyte, width_m=raw.width_m, surface=surface, span=span,
+                    hole_id=raw.hole_id, from_m=raw.from_m, to_m=to_m, including=raw.including,
+                    true_width_m=raw.true_width_m, source="text", to_eoh=raw.eoh,
+                )
+            )
+            prev_by_unit[g.unit] = analyte
+        # remember resolved analytes on the raw grades for including inheritance
+        raw.grades = [
+            Grade(g.value, g.unit, g.analyte or prev_by_unit.get(g.unit), g.start, g.end) for g in raw.grades
+        ]
+        if not raw.including:
+            prev = raw
+        elif prev is None:
+            prev = raw
+    return intercepts, excluded
+
+
+def _next_analyte(text: str, pos: int, unit: str) -> str | None:
+    """An analyte named with the same unit shortly after (for a first grade written without one)."""
+    for g in find_grades(text[pos : pos + 300]):
+        if g.unit == unit and g.analyte:
+            return g.analyte
+    return None
+
+
+def _plausible(value: float, unit: str, analyte: str) -> bool:
+    if value <= 0:
+        return False
+    if unit == "%" and value > 100:
+        return False
+    if unit in ("ppm", "ppb") and value > 1_000_000:
+        return False
+    return not (unit == "g/t" and value > 100_000)
+
+
+def _attach_width(text: str, group: list[Grade], gstart: int, gend: int) -> _Raw | None:
+    # width before: "13m @ <grades>"
+    left_lo = max(0, gstart - 160)
+    lm = LEFT_RE.search(text, left_lo, gstart)
+    if lm is not None:
+        factor = _length_factor(lm.group("wu"))
+        width = _num(lm.group("w"), factor)
+        frm = _num(lm.group("frm"), factor)
+        to = _num(lm.group("to"), factor)
+        eoh = bool(lm.group("eoh"))
+        if lm.group("surface"):
+            frm = 0.0
+        end = gend
+        if frm is None:
+            frm, to2, eoh2, end = _read_depth(text, gend, factor)
+            to = to if to is not None else to2
+            eoh = eoh or eoh2
+        if width is None or width <= 0 or width > 3000:
+            return None
+        tw, end = _true_width(text, end)
+        return _Raw(lm.start(), end, group, width, frm, to, eoh, False, None, tw, gend)
+    # width after: "<grades> over 13 m"
+    rm = RIGHT_RE.match(text, gend)
+    if rm is not None:
+        factor = _length_factor(rm.group("wu"))
+        width = _num(rm.group("w"), factor)
+        if width is None or width <= 0 or width > 3000:
+            return None
+        frm, to, eoh, end = _read_depth(text, rm.end(), factor)
+        tw, end = _true_width(text, max(end, rm.end()))
+        return _Raw(gstart, end, group, width, frm, to, eoh, False, None, tw, gend)
+    return None
+
+
+def _true_width(text: str, pos: int) -> tuple[float | None, int]:
+    m = TRUE_WIDTH_RE.match(text, pos)
+    if not m:
+        return None, pos
+    v = parse_number(m.group("tw1") or m.group("tw2"))
+    return v, pos

@@ -1,0 +1,184 @@
+"""The rules kept as data: analytes, units, categories, codes, loaded once from ``extract/data``.
+
+Everything here is built from the YAML tables so that adding an analyte or a unit spelling is a
+data change, not a code change. Regex alternations are ordered longest first so that ``Li2O``
+beats ``Li`` and ``grams per tonne`` beats ``g``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+# One-to-one character folding (keeps offsets): subscripts, dashes, spaces, odd symbols.
+_FOLD = str.maketrans(
+    {
+        "₀": "0", "₁": "1", "₂": "2", "₃": "3", "₄": "4", "₅": "5", "₆": "6", "₇": "7", "₈": "8", "₉": "9",
+        "–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "‒": "-",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
+        "＠": "@", "’": "'", "‘": "'", "“": '"', "”": '"', "′": "'", "″": '"',
+        "\r": "\n", "\t": " ", "\u00ad": "-", "\ufffe": " ", "\u2022": "\u2022",
+    }
+)
+
+
+def fold(text: str) -> str:
+    """Fold Unicode variants to ASCII one character for one, so offsets stay valid."""
+    return text.translate(_FOLD)
+
+
+@cache
+def _load(name: str) -> dict[str, Any]:
+    raw = resources.files("oresight.extract").joinpath("data", name).read_text(encoding="utf-8")
+    data = yaml.safe_load(raw)
+    assert isinstance(data, dict)
+    return data
+
+
+def _alt(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first; a space matches any run of blanks."""
+    uniq = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(r"\s*".join(re.escape(p) for p in w.split(" ")) for w in uniq)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    analyte_commodity: dict[str, str]
+    symbol_to_analyte: dict[str, str]  # exact-case symbol -> analyte
+    word_to_analyte: dict[str, str]  # lower-case word -> analyte
+    unit_alias: dict[str, str]  # lower-case spelling -> canonical unit
+    length_factor: dict[str, float]  # lower-case spelling -> metres per unit
+    tonnage_factor: dict[str, float]  # spelling (case kept) -> tonnes per unit
+    contained: dict[str, tuple[str, float]]  # spelling -> (base unit, factor)
+    category_alias: dict[str, str]
+    code_alias: dict[str, str]
+    commodity_words: dict[str, list[str]]
+
+    # compiled alternations
+    analyte_re: str
+    unit_re: str
+    length_re: str
+    tonnage_re: str
+    contained_re: str
+    category_re: str
+    code_re: str
+
+    def analyte(self, token: str) -> str | None:
+        t = re.sub(r"\s+", " ", fold(token).strip())
+        if t in self.symbol_to_analyte:
+            return self.symbol_to_analyte[t]
+        compact = t.replace(" ", "")
+        if compact in self.symbol_to_analyte:
+            return self.symbol_to_analyte[compact]
+        return self.word_to_analyte.get(t.lower())
+
+    def unit(self, token: str) -> str | None:
+        t = re.sub(r"\s+", " ", fold(token).strip()).lower()
+        return self.unit_alias.get(t) or self.unit_alias.get(t.replace(" ", ""))
+
+    def length(self, token: str) -> float | None:
+        t = re.sub(r"\s+", " ", fold(token).strip()).lower()
+        return self.length_factor.get(t)
+
+    def tonnage(self, token: str) -> float | None:
+        t = re.sub(r"\s+", " ", fold(token).strip())
+        return self.tonnage_factor.get(t) or self.tonnage_factor.get(t.lower())
+
+    def contained_unit(self, token: str) -> tuple[str, float] | None:
+        t = re.sub(r"\s+", " ", fold(token).strip())
+        return self.contained.get(t) or self.contained.get(t.lower())
+
+    def category(self, token: str) -> str | None:
+        t = re.sub(r"\s+", " ", fold(token).strip()).lower().rstrip(":")
+        return self.category_alias.get(t)
+
+    def code(self, token: str) -> str | None:
+        t = re.sub(r"\s+", " ", fold(token).strip()).lower()
+        return self.code_alias.get(t)
+
+    def commodity(self, analyte: str) -> str:
+        return self.analyte_commodity.get(analyte, analyte)
+
+
+@cache
+def lexicon() -> Lexicon:
+    an = _load("analytes.yaml")
+    un = _load("units.yaml")
+    analyte_commodity: dict[str, str] = {}
+    symbol_to_analyte: dict[str, str] = {}
+    word_to_analyte: dict[str, str] = {}
+    for canon, spec in an["analytes"].items():
+        canon = str(canon)
+        analyte_commodity[canon] = str(spec["commodity"])
+        symbol_to_analyte[canon] = canon
+        for s in spec.get("symbols", []):
+            symbol_to_analyte[str(s)] = canon
+            symbol_to_analyte[str(s).replace(" ", "")] = canon
+        for w in spec.get("words", []):
+            word_to_analyte[str(w).lower()] = canon
+    unit_alias = {str(a).lower(): str(c) for c, al in un["grade_units"].items() for a in al}
+    length_factor = {
+        str(w).lower(): float(spec["factor"]) for spec in un["length_units"].values() for w in spec["words"]
+    }
+    tonnage_factor: dict[str, float] = {}
+    for spec in un["tonnage_units"].values():
+        for w in spec["words"]:
+            tonnage_factor[str(w)] = float(spec["factor"])
+    contained: dict[str, tuple[str, float]] = {}
+    for spec in un["contained_units"].values():
+        for w in spec["words"]:
+            contained[str(w)] = (str(spec["base"]), float(spec["factor"]))
+    category_alias = {str(a).lower(): str(c) for c, al in un["categories"].items() for a in al}
+    code_alias = {str(a).lower(): str(c) for c, al in un["reporting_codes"].items() for a in al}
+    commodity_words = {str(k): [str(x) for x in v] for k, v in an["commodity_words"].items()}
+
+    symbols = [s for s in symbol_to_analyte]
+    words = list(word_to_analyte)
+    # Symbols are case-sensitive and must not run into a following letter/digit (Au, not Aug).
+    sym_alt = _alt(symbols)
+    word_alt = _alt(words)
+    analyte_re = rf"(?:(?:{sym_alt})(?![A-Za-z0-9])|(?i:(?:{word_alt}))(?![A-Za-z]))"
+    unit_re = rf"(?i:(?:{_alt(list(unit_alias))}))"
+    length_re = rf"(?i:(?:{_alt(list(length_factor))}))"
+    tonnage_re = rf"(?:{_alt(list(tonnage_factor))})"
+    contained_re = rf"(?:{_alt(list(contained))})"
+    category_re = rf"(?i:(?:{_alt(list(category_alias))}))"
+    code_re = rf"(?i:(?:{_alt(list(code_alias))}))"
+    return Lexicon(
+        analyte_commodity=analyte_commodity,
+        symbol_to_analyte=symbol_to_analyte,
+        word_to_analyte=word_to_analyte,
+        unit_alias=unit_alias,
+        length_factor=length_factor,
+        tonnage_factor=tonnage_factor,
+        contained=contained,
+        category_alias=category_alias,
+        code_alias=code_alias,
+        commodity_words=commodity_words,
+        analyte_re=analyte_re,
+        unit_re=unit_re,
+        length_re=length_re,
+        tonnage_re=tonnage_re,
+        contained_re=contained_re,
+        category_re=category_re,
+        code_re=code_re,
+    )
+
+
+NUMBER_RE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+
+
+def parse_number(text: str) -> float | None:
+    """``"1,234.5"`` -> 1234.5; None when it is not a plain number."""
+    t = fold(text).strip().replace(",", "").replace(" ", "")
+    if t.startswith("<") or t.startswith(">"):
+        return None
+    try:
+        return float(t)
+    except ValueError:
+        return None

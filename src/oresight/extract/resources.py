@@ -1,0 +1,139 @@
+"""Resource and reserve estimates in prose, reporting codes, cut-offs.
+
+"a Mineral Resource Estimate of 12.4Mt @ 1.21% Li2O for 150kt Li2O", "Indicated Resource of
+5.2 million tonnes at 1.3 g/t Au for 217,000 oz", "3.1Mt @ 1.5% Li2O Indicated and 9.3Mt @ 1.1%
+Li2O Inferred". A tonnage at grade counts only in a sentence about a resource or reserve, and not
+when the context says it is an exploration target, ore already processed, or someone else's deposit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from oresight.extract.context import exclusion, sentence_bounds
+from oresight.extract.intercepts import SEP_RE, find_grades
+from oresight.extract.lexicon import NUMBER_RE, lexicon, parse_number
+from oresight.model import Excluded, ResourceEstimate, Span
+
+_L = lexicon()
+N = NUMBER_RE
+
+TONNAGE_RE = re.compile(
+    rf"(?<![\w.,\-])(?P<t>{N})\s*(?P<tu>{_L.tonnage_re})(?![A-Za-z])(?:\s+of\s+ore)?\s*"
+    rf"(?:@|at|grading|of|averaging|at\s+an\s+average\s+(?:grade\s+)?of|with\s+an\s+average\s+grade\s+of)\s*"
+    rf"(?=\d|\.\d)"
+)
+CONTAINED_RE = re.compile(
+    rf"\s*,?\s*\(?\s*(?:for|containing|for\s+a\s+total\s+of|for\s+contained|hosting|and)\s+(?:approximately\s+|~\s*)?"
+    rf"(?P<c>{N})\s*(?P<cu>{_L.contained_re})(?![A-Za-z])(?:\s+(?:of\s+)?(?:contained\s+)?(?P<can>{_L.analyte_re}))?",
+)
+RESOURCE_WORDS = re.compile(r"\b(?:resources?|MRE|reserves?|inventory)\b", re.I)
+RESERVE_WORDS = re.compile(r"\b(?:ore\s+reserves?|mineral\s+reserves?|reserves?)\b", re.I)
+CUTOFF_RE = re.compile(
+    rf"(?:(?:at|above|using)\s+(?:an?\s+)?(?P<c1>{N}\s*(?:{_L.unit_re})\s*(?:{_L.analyte_re})?)\s*(?:lower\s+)?"
+    rf"cut[\s-]?off|cut[\s-]?off(?:\s+grade)?\s*(?:of|:)?\s*(?P<c2>{N}\s*(?:{_L.unit_re})\s*(?:{_L.analyte_re})?))",
+    re.I,
+)
+CODE_RE = re.compile(rf"(?<![A-Za-z])(?:{_L.code_re})(?![A-Za-z])")
+
+
+def reporting_code(text: str) -> str | None:
+    m = CODE_RE.search(text)
+    return _L.code(m.group(0)) if m else None
+
+
+def cutoff_in(text: str) -> str | None:
+    m = CUTOFF_RE.search(text)
+    if not m:
+        return None
+    return re.sub(r"\s+", " ", (m.group("c1") or m.group("c2"))).strip()
+
+
+def _category_near(text: str, s_lo: int, start: int, end: int, s_hi: int) -> str | None:
+    right = text[end : min(s_hi, end + 40)]
+    rm = re.match(rf"^[^.;\d]{{0,30}}?\(?\s*(?P<cat>{_L.category_re})\b", right)
+    left = text[max(s_lo, start - 90) : start]
+    cats = list(re.finditer(rf"\b(?:{_L.category_re})\b", left))
+    if cats:
+        c = _L.category(cats[-1].group(0))
+        if c == "measured" and re.search(r"indicated", left[cats[-1].end():cats[-1].end() + 20], re.I):
+            return "mi"
+        # "Indicated and Inferred Resource of X" is a total of both
+        if len(cats) >= 2 and re.search(r"\band\b|&|\+", left[cats[-2].end():cats[-1].start()]) and \
+                cats[-1].end() - cats[-2].start() < 40:
+            pair = {_L.category(cats[-2].group(0)), c}
+            if pair == {"measured", "indicated"}:
+                return "mi"
+            return "total"
+        return c
+    if rm:
+        first = _L.category(rm.group("cat"))
+        both = re.match(rf"\s*(?:and|&|\+)\s*(?P<cat>{_L.category_re})\b", right[rm.end():])
+        if both:
+            pair = {first, _L.category(both.group("cat"))}
+            return "mi" if pair == {"measured", "indicated"} else "total"
+        return first
+    return None
+
+
+def find_resources(text: str, page: int, code: str | None, raw_text: str | None = None
+                   ) -> tuple[list[ResourceEstimate], list[Excluded]]:
+    surface_src = raw_text if raw_text is not None else text
+    out: list[ResourceEstimate] = []
+    excluded: list[Excluded] = []
+    for m in TONNAGE_RE.finditer(text):
+        tonnes_v = parse_number(m.group("t"))
+        factor = _L.tonnage(m.group("tu"))
+        if tonnes_v is None or factor is None:
+            continue
+        # a range "10-15Mt" is an exploration target, never a resource
+        if re.search(rf"{N}\s*(?:-|to)\s*$", text[max(0, m.start() - 12) : m.start()]):
+            continue
+        grades = find_grades(text[m.end() : m.end() + 200])
+        if not grades or grades[0].start != 0:
+            continue
+        chain = [grades[0]]
+        for g in grades[1:]:
+            if SEP_RE.match(text[m.end() + chain[-1].end : m.end() + g.start]):
+                chain.append(g)
+            else:
+                break
+        gend = m.end() + chain[-1].end
+        cm = CONTAINED_RE.match(text, gend)
+        end = cm.end() if cm else gend
+        s_lo, s_hi = sentence_bounds(text, m.start(), end)
+        sentence = text[s_lo:s_hi]
+        span = Span(page, m.start(), end)
+        surface = re.sub(r"\s+", " ", surface_src[m.start() : end]).strip()
+        if not RESOURCE_WORDS.search(sentence) and not RESOURCE_WORDS.search(text[max(0, s_lo - 200) : s_lo]):
+            continue
+        cue = exclusion(text, m.start(), end, kinds=("exploration_target", "head_grade", "other_company",
+                                                     "target_grade", "price"), value_end=gend)
+        if cue is not None:
+            excluded.append(Excluded(cue.kind, surface, span, cue.reason))
+            continue
+        category = _category_near(text, s_lo, m.start(), end, s_hi)
+        if category is None and re.search(r"\btotal\b|\bglobal\b", sentence, re.I):
+            category = "total"
+        kind = "reserve" if (category in ("proven", "probable") or RESERVE_WORDS.search(sentence)) and not \
+            re.search(r"\bmineral\s+resources?\b", sentence, re.I) else "resource"
+        contained = None
+        contained_unit = None
+        if cm:
+            cv = parse_number(cm.group("c"))
+            cu = _L.contained_unit(cm.group("cu"))
+            if cv is not None and cu is not None:
+                contained = round(cv * cu[1], 2)
+                contained_unit = cu[0]
+        cut = cutoff_in(sentence)
+        can = _L.analyte(cm.group("can")) if cm and cm.group("can") else None
+        owner = next((g for g in chain if can and g.analyte and _L.commodity(g.analyte) == _L.commodity(can)), chain[0])
+        for g in chain:
+            if g.analyte is None:
+                continue
+            mine = g is owner
+            out.append(ResourceEstimate(
+                tonnes=round(tonnes_v * factor, 2), grade=g.value, unit=g.unit, analyte=g.analyte, surface=surface, span=span,
+                category=category, contained=contained if mine else None,
+                contained_unit=contained_unit if mine else None, cutoff=cut, code=code, kind=kind))
+    return out, excluded

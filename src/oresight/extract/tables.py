@@ -1,0 +1,324 @@
+"""Intercepts and resources read from tables rebuilt by the document readers.
+
+A table is read by the roles of its columns, found from the header text:
+``Hole ID | From (m) | To (m) | Interval (m) | Au (g/t) | Cu (%)`` is an intercepts table;
+``Hole ID | Easting | Northing | RL | Dip | Azimuth | Depth`` is a collar table and gives nothing;
+``Category | Tonnes (Mt) | Grade (% Li2O) | Contained Li2O (kt)`` is a resource table.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from oresight.extract.context import CUES
+from oresight.extract.lexicon import fold, lexicon, parse_number
+from oresight.model import Cell, Excluded, Intercept, ResourceEstimate, Span, Table
+
+_L = lexicon()
+
+_HOLE_H = re.compile(r"\b(?:hole|drill\s*hole|drillhole|bhid|hole\s*(?:id|no|number|name)|borehole|trench|sample\s*id)\b"
+                     r"|^id$|^hole$", re.I)
+_FROM_H = re.compile(r"^\s*(?:depth\s+)?from\b|^\s*from\s*\(|^\s*start\b|^\s*m\s*from\b", re.I)
+_TO_H = re.compile(r"^\s*(?:depth\s+)?to\b|^\s*to\s*\(|^\s*end\b", re.I)
+_WIDTH_H = re.compile(r"\b(?:interval|width|length|thickness|intercept|intersection|down\s*hole|downhole|"
+                      r"apparent|core length|drilled)\b|^\s*m\s*$|^\s*\(m\)\s*$", re.I)
+_TRUE_H = re.compile(r"\b(?:true\s+width|true\s+thickness|etw|est\.?\s+true)\b", re.I)
+_COLLAR_H = re.compile(r"\b(?:easting|northing|east|north|rl|elevation|dip|azimuth|azi|az|mga|grid|collar|"
+                       r"eoh|total\s+depth|max\s+depth|hole\s+depth|final\s+depth)\b", re.I)
+_SKIP_H = re.compile(r"(?:gram\s*[-x*×]?\s*met|g\s*[x*×.]\s*m|%\s*[x*×.]\s*m|\bgxm\b|\bm\s*[x*×]\s*%|"
+                     r"metal\s+content|ppm\s*[x*×]\s*m|\bGT\b|grade\s*x\s*thickness|recovery|price)", re.I)
+_CATEGORY_H = re.compile(r"\b(?:category|classification|class|resource|reserve|jorc)\b", re.I)
+_TONNES_H = re.compile(r"\b(?:tonnes|tonnage|tons|ore|mt|kt|tonnes\s*\(|quantity)\b", re.I)
+_CONTAINED_H = re.compile(r"\b(?:contained|metal|ounces|oz|koz|moz|mlb|content)\b", re.I)
+_NEG_TITLE = re.compile(r"exploration\s+target|rock[\s-]?chip|soil|historic(?:al)?\s+(?:production|mining)|"
+                        r"collar|drill\s*hole\s+(?:location|details|information)|hole\s+locations?|"
+                        r"production|mined|processed|sensitivity|grade[\s-]+tonnage|cut-?off\s+sensitivity", re.I)
+_INCL_CELL = re.compile(r"^\s*(?:incl\.?|including|inc\.?|includes|and\s+incl\.?|with)\b", re.I)
+_NSI = re.compile(r"^\s*(?:nsi|nsr|no\s+significant|n\.?s\.?i\.?|bdl|na|n/a|-+|—|–|nil|pending|awaiting|"
+                  r"assays?\s+pending|results?\s+pending)\b", re.I)
+_EOH = re.compile(r"\b(?:eoh|end\s+of\s+hole)\b", re.I)
+_FOOTNOTE = re.compile(r"[*†‡§¹²³⁴⁵⁶⁷⁸⁹#^]+$")
+
+
+@dataclass
+class GradeColumn:
+    index: int
+    analyte: str | None
+    unit: str
+
+
+@dataclass
+class Roles:
+    hole: int | None = None
+    frm: int | None = None
+    to: int | None = None
+    width: int | None = None
+    true_width: int | None = None
+    grades: list[GradeColumn] = field(default_factory=list)
+    collar_cols: int = 0
+    category: int | None = None
+    tonnes: int | None = None
+    tonnes_factor: float = 1.0
+    contained: list[tuple[int, str | None, str, float]] = field(default_factory=list)  # (col, analyte, base, f)
+    length_factor: float = 1.0
+
+
+def _clean_header(h: str) -> str:
+    h = fold(h).replace("\n", " ")
+    h = re.sub(r"\s+", " ", h).strip()
+    return _FOOTNOTE.sub("", h).strip()
+
+
+def grade_column(header: str) -> tuple[str | None, str] | None:
+    """(analyte, unit) of a grade column header such as ``Au (g/t)``, ``TREO ppm``, ``Grade (% Li2O)``."""
+    h = _clean_header(header)
+    if _SKIP_H.search(h) or _CONTAINED_H.search(h) and not re.search(r"grade", h, re.I):
+        return None
+    um = re.search(rf"(?<![A-Za-z])(?:{_L.unit_re})(?![A-Za-z])", h)
+    if not um:
+        return None
+    unit = _L.unit(um.group(0))
+    if unit is None:
+        return None
+    am = re.search(_L.analyte_re, h)
+    analyte = _L.analyte(am.group(0)) if am else None
+    return analyte, unit
+
+
+def roles(header: tuple[str, ...]) -> Roles:
+    r = Roles()
+    for i, raw in enumerate(header):
+        h = _clean_header(raw)
+        if not h:
+            continue
+        if r.hole is None and _HOLE_H.search(h) and not _WIDTH_H.search(h) and "depth" not in h.lower():
+            r.hole = i
+            continue
+        if r.category is None and _CATEGORY_H.search(h) and not re.search(r"\d|%|g/t|ppm", h):
+            r.category = i
+            continue
+        if _TRUE_H.search(h):
+            r.true_width = i
+            continue
+        if r.frm is None and _FROM_H.search(h):
+            r.frm = i
+            if re.search(r"\bft\b|feet", h, re.I):
+                r.length_factor = 0.3048
+            continue
+        if r.to is None and _TO_H.search(h) and not _TONNES_H.search(h):
+            r.to = i
+            continue
+        if _COLLAR_H.search(h) and not grade_column(h):
+            r.collar_cols += 1
+            continue
+        gc = grade_column(h)
+        if gc is not None and not _TONNES_H.search(re.sub(r"(?i)\bgrade\b", "", h)):
+            r.grades.append(GradeColumn(i, gc[0], gc[1]))
+            continue
+        if _CONTAINED_H.search(h):
+            cu = re.search(rf"(?<![A-Za-z])(?:{_L.contained_re})(?![A-Za-z])", h)
+            if cu:
+                base, f = _L.contained_unit(cu.group(0)) or ("t", 1.0)
+                am = re.search(_L.analyte_re, h)
+                r.contained.append((i, _L.analyte(am.group(0)) if am else None, base, f))
+            continue
+        if r.tonnes is None and _TONNES_H.search(h):
+            r.tonnes = i
+            tm = re.search(rf"(?<![A-Za-z])(?:{_L.tonnage_re})(?![A-Za-z])", h.replace("Tonnes", "").replace("tonnes", ""))
+            if tm:
+                r.tonnes_factor = _L.tonnage(tm.group(0)) or 1.0
+            elif re.search(r"million", h, re.I):
+                r.tonnes_factor = 1e6
+            continue
+        if r.width is None and _WIDTH_H.search(h):
+            r.width = i
+            if re.search(r"\bft\b|feet", h, re.I):
+                r.length_factor = 0.3048
+            continue
+    return r
+
+
+def _cell_number(cell: Cell) -> float | None:
+    t = fold(cell.text).strip()
+    t = _FOOTNOTE.sub("", t).strip()
+    t = re.sub(r"^~", "", t)
+    if not t or _NSI.match(t):
+        return None
+    m = re.fullmatch(r"\(?\s*([\d,]*\.?\d+)\s*(?:m|ft|%|g/t|ppm)?\s*\)?", t)
+    if not m:
+        return None
+    return parse_number(m.group(1))
+
+
+def _doc_analyte(unit: str, doc_analytes: dict[str, str]) -> str | None:
+    return doc_analytes.get(unit)
+
+
+def table_title_excluded(table: Table) -> Excluded | None:
+    title = fold(table.title)
+    if _NEG_TITLE.search(title):
+        for cue in CUES:
+            if cue.pattern.search(title):
+                return Excluded(cue.kind, table.title[:120], Span(table.page, 0, 0), cue.reason)
+        return Excluded("table", table.title[:120], Span(table.page, 0, 0), "not a table of drill results")
+    return None
+
+
+def intercepts_from_table(table: Table, doc_analytes: dict[str, str]) -> list[Intercept]:
+    r = roles(table.header)
+    if not r.grades:
+        return []
+    has_depths = r.width is not None or (r.frm is not None and r.to is not None)
+    if not has_depths:
+        return []
+    if r.tonnes is not None or r.category is not None:
+        return []
+    if table_title_excluded(table) is not None:
+        return []
+    out: list[Intercept] = []
+    hole: str | None = None
+    last_parent: tuple[str | None, float | None, float | None] | None = None
+    f = r.length_factor
+    for row in table.rows:
+        cells = list(row)
+        texts = [fold(c.text).strip() for c in cells]
+        if not any(texts):
+            continue
+        including = any(_INCL_CELL.match(t) for t in texts)
+        hole_cell = texts[r.hole] if r.hole is not None and r.hole < len(texts) else ""
+        if hole_cell and not _INCL_CELL.match(hole_cell) and re.search(r"\d", hole_cell):
+            hole = re.sub(r"\s+", "", _FOOTNOTE.sub("", hole_cell))
+        elif hole_cell and not _INCL_CELL.match(hole_cell) and not re.search(r"\d", hole_cell):
+            # a heading row inside the table (prospect name): not a hole
+            if not any(_cell_number(c) is not None for c in cells):
+                continue
+        if any(_NSI.match(t) for t in texts if t) and not any(
+            _cell_number(cells[g.index]) for g in r.grades if g.index < len(cells)
+        ):
+            continue
+        frm = _cell_number(cells[r.frm]) if r.frm is not None and r.frm < len(cells) else None
+        to_cell = texts[r.to] if r.to is not None and r.to < len(texts) else ""
+        to = _cell_number(cells[r.to]) if r.to is not None and r.to < len(cells) else None
+        eoh = bool(_EOH.search(to_cell))
+        width = _cell_number(cells[r.width]) if r.width is not None and r.width < len(cells) else None
+        if frm is not None:
+            frm = round(frm * f, 3)
+        if to is not None:
+            to = round(to * f, 3)
+        if width is not None:
+            width = round(width * f, 3)
+        if width is None and frm is not None and to is not None and to > frm:
+            width = round(to - frm, 3)
+        if width is None or width <= 0:
+            continue
+        tw = _cell_number(cells[r.true_width]) if r.true_width is not None and r.true_width < len(cells) else None
+        if including is False and last_parent is not None and frm is not None:
+            # a row nested inside the previous interval of the same hole is a sub-interval
+            ph, pf, pt = last_parent
+            if ph == hole and pf is not None and pt is not None and pf <= frm and to is not None and to <= pt and (
+                    to - frm) < (pt - pf):
+                including = True
+        if not including:
+            last_parent = (hole, frm, to)
+        row_text = " | ".join(t for t in texts if t)
+        for g in r.grades:
+            if g.index >= len(cells):
+                continue
+            value = _cell_number(cells[g.index])
+            if value is None or value <= 0:
+                continue
+            analyte = g.analyte or _doc_analyte(g.unit, doc_analytes)
+            if analyte is None:
+                continue
+            span = cells[g.index].span or _row_span(table.page, cells)
+            out.append(
+                Intercept(
+                    grade=value, unit=g.unit, analyte=analyte, width_m=width, surface=row_text, span=span,
+                    hole_id=hole, from_m=frm, to_m=to, including=including, true_width_m=tw, source="table",
+                    to_eoh=eoh,
+                )
+            )
+    return out
+
+
+def _row_span(page: int, cells: list[Cell]) -> Span:
+    spans = [c.span for c in cells if c.span is not None]
+    if not spans:
+        return Span(page, 0, 0)
+    return Span(page, min(s.start for s in spans), max(s.end for s in spans))
+
+
+def resources_from_table(table: Table, doc_analytes: dict[str, str], code: str | None,
+                         cutoff: str | None) -> list[ResourceEstimate]:
+    r = roles(table.header)
+    if r.tonnes is None:
+        return []
+    if table_title_excluded(table) is not None:
+        return []
+    title = fold(table.title)
+    is_reserve = bool(re.search(r"\breserves?\b", title, re.I)) or any(
+        re.search(r"\breserve\b", fold(h), re.I) for h in table.header)
+    out: list[ResourceEstimate] = []
+    section_category: str | None = None
+    for row in table.rows:
+        cells = list(row)
+        texts = [fold(c.text).strip() for c in cells]
+        category = None
+        cat_cells = [texts[r.category]] if r.category is not None and r.category < len(texts) else []
+        cat_cells += [t for i, t in enumerate(texts) if i != r.tonnes and not re.search(r"\d", t)]
+        for t in cat_cells:
+            category = _category_of(t)
+            if category:
+                break
+        tonnes = _cell_number(cells[r.tonnes]) if r.tonnes < len(cells) else None
+        if tonnes is None:
+            if category:
+                section_category = category
+            continue
+        category = category or section_category
+        if category is None:
+            continue
+        tonnes = round(tonnes * r.tonnes_factor, 2)
+        kind = "reserve" if category in ("proven", "probable") or is_reserve else "resource"
+        row_text = " | ".join(t for t in texts if t)
+        grades = [(g, _cell_number(cells[g.index])) for g in r.grades if g.index < len(cells)]
+        grades = [(g, v) for g, v in grades if v is not None]
+        if not grades:
+            out.append(ResourceEstimate(
+                tonnes=tonnes, grade=None, unit=None, analyte=None, surface=row_text,
+                span=_row_span(table.page, cells), category=category, code=code, cutoff=cutoff, kind=kind))
+            continue
+        for g, v in grades:
+            analyte = g.analyte or _doc_analyte(g.unit, doc_analytes)
+            contained = None
+            contained_unit = None
+            for ci, can, base, f in r.contained:
+                if ci < len(cells) and (can is None or can == analyte or len(r.contained) == 1 or
+                                        (analyte and _L.commodity(can) == _L.commodity(analyte))):
+                    cv = _cell_number(cells[ci])
+                    if cv is not None and (can == analyte or len(grades) == 1 or can is None):
+                        contained = round(cv * f, 2)
+                        contained_unit = base
+                        break
+            out.append(ResourceEstimate(
+                tonnes=tonnes, grade=v, unit=g.unit, analyte=analyte, surface=row_text,
+                span=cells[g.index].span or _row_span(table.page, cells), category=category,
+                contained=contained, contained_unit=contained_unit, code=code, cutoff=cutoff, kind=kind))
+    return out
+
+
+def _category_of(text: str) -> str | None:
+    t = re.sub(r"\s+", " ", _FOOTNOTE.sub("", fold(text))).strip().lower()
+    if not t:
+        return None
+    direct = _L.category(t)
+    if direct:
+        return direct
+    m = re.match(rf"^(?:{_L.category_re})\b", t)
+    if m:
+        return _L.category(m.group(0))
+    m = re.search(rf"\b(?:{_L.category_re})\b", t)
+    if m and len(t) < 40:
+        return _L.category(m.group(0))
+    return None

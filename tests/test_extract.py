@@ -1,0 +1,170 @@
+"""Extraction rules, one form at a time: each case is a sentence and the intercepts it must give."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from oresight.extract import extract, extract_text
+from oresight.model import Cell, Document, Page, Span, Table
+
+# (text, [(hole, from, to, width, grade, unit, analyte, including)])
+CASES: list[tuple[str, list[tuple[object, ...]]]] = [
+    ("Hole KRC001 returned 13m @ 3.95g/t Au from 35m.",
+     [("KRC001", 35.0, 48.0, 13.0, 3.95, "g/t", "Au", False)]),
+    ("KRD012 intersected 13 metres at 3.95 grams per tonne gold from 35 metres.",
+     [("KRD012", 35.0, 48.0, 13.0, 3.95, "g/t", "Au", False)]),
+    ("Drilling returned 3.95 g/t Au over 13.0 m in hole WBD-25-012.",
+     [("WBD-25-012", None, None, 13.0, 3.95, "g/t", "Au", False)]),
+    ("Hole 23-05 returned 210 meters at 0.4% copper and 0.2 grams per tonne gold from 18 meters to end-of-hole.",
+     [("23-05", 18.0, 228.0, 210.0, 0.4, "%", "Cu", False), ("23-05", 18.0, 228.0, 210.0, 0.2, "g/t", "Au", False)]),
+    ("Hole ABC-22-01 assayed 8.41 g/t Au over 11 m including 21.7 g/t over 3.2 m.",
+     [("ABC-22-01", None, None, 11.0, 8.41, "g/t", "Au", False), ("ABC-22-01", None, None, 3.2, 21.7, "g/t", "Au", True)]),
+    ("• 24MDD007: 6 m @ 2.9% Ni, 1.1% Cu from 242 m",
+     [("24MDD007", 242.0, 248.0, 6.0, 2.9, "%", "Ni", False), ("24MDD007", 242.0, 248.0, 6.0, 1.1, "%", "Cu", False)]),
+    ("KRD012 returned 18.6 metres at 1.05% copper from 52.5 metres. KRD013 returned 25.3 metres at 0.52% from "
+     "71.35 metres.",
+     [("KRD012", 52.5, 71.1, 18.6, 1.05, "%", "Cu", False), ("KRD013", 71.35, 96.65, 25.3, 0.52, "%", "Cu", False)]),
+    ("RC hole PRC044 intersected 45.5 feet grading 0.31 oz/t Au from 120 feet.",
+     [("PRC044", 36.58, 50.45, 13.87, 0.31, "oz/t", "Au", False)]),
+    ("LPD019: 25m @ 1.45% Li₂O from 102m (incl. 8m @ 2.1% Li2O from 110m)",
+     [("LPD019", 102.0, 127.0, 25.0, 1.45, "%", "Li2O", False), ("LPD019", 110.0, 118.0, 8.0, 2.1, "%", "Li2O", True)]),
+    ("Hole GX-7 returned 13m @ 3.95g/t Au from 35m, inc. 2m @ 12.1g/t Au from 40m",
+     [("GX-7", 35.0, 48.0, 13.0, 3.95, "g/t", "Au", False), ("GX-7", 40.0, 42.0, 2.0, 12.1, "g/t", "Au", True)]),
+    ("Clay hole CAC123 returned 30m @ 3,000ppm TREO from surface.",
+     [("CAC123", 0.0, 30.0, 30.0, 3000.0, "ppm", "TREO", False)]),
+    ("WRC-9: 4.5m @ 1,250ppm eU3O8 from 88m", [("WRC-9", 88.0, 92.5, 4.5, 1250.0, "ppm", "eU3O8", False)]),
+    ("Hole GRD031 intersected 42m @ 12.1% TGC from 5m", [("GRD031", 5.0, 47.0, 42.0, 12.1, "%", "TGC", False)]),
+    ("MND22 returned 13m @ 3.95 g/t AuEq (2.1 g/t Au, 1.2% Cu) from 35m",
+     [("MND22", 35.0, 48.0, 13.0, 3.95, "g/t", "AuEq", False), ("MND22", 35.0, 48.0, 13.0, 2.1, "g/t", "Au", False),
+      ("MND22", 35.0, 48.0, 13.0, 1.2, "%", "Cu", False)]),
+]
+
+
+def _tuples(text: str) -> list[tuple[object, ...]]:
+    ex = extract_text(text)
+    return [(i.hole_id, i.from_m, i.to_m, i.width_m, i.grade, i.unit, i.analyte, i.including) for i in ex.intercepts]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_prose_intercept_forms(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _tuples(text) == expected
+
+
+NEGATIVES = [
+    "An Exploration Target of 10–15 Mt at 1.0–1.4% Li2O has been estimated for the project.",
+    "The Company completed 37 holes for 5,212 m. Assays are pending.",
+    "Visual estimates of 15–20% spodumene were logged over 12m.",
+    "Rock chips returned up to 15.2 g/t Au.",
+    "The mill processed 250kt at 2.1 g/t Au head grade.",
+    "Significant intercepts are defined as greater than 10 gram-metres, e.g. 5m @ 2 g/t Au.",
+    "Drilling is targeting grades of 2 g/t Au over 20m widths.",
+    "Visually logged 10m @ 5% sulphides from 20m.",
+    "The neighbouring Big Hill deposit owned by Rival Gold hosts 5.0Mt @ 2.0 g/t Au.",
+    "Intercepts are reported at a 0.5 g/t Au cut-off.",
+    "Gold price assumption US$2,400/oz.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES, ids=[t[:40] for t in NEGATIVES])
+def test_numbers_that_are_not_results(text: str) -> None:
+    ex = extract_text(text)
+    assert ex.intercepts == ()
+    assert ex.resources == ()
+
+
+def test_excluded_figures_keep_their_reason() -> None:
+    ex = extract_text("Visual estimates: hole X1 logged 12m @ 20% Li2O from 5m (visual).")
+    assert ex.intercepts == ()
+    assert [e.kind for e in ex.excluded] == ["visual"]
+
+
+def test_prose_resource_with_contained_and_category() -> None:
+    ex = extract_text("The Indicated Mineral Resource is 5.2 million tonnes at 1.3 g/t Au for 217,000 oz, "
+                      "reported under the JORC Code (2012) at a 0.5 g/t Au cut-off.")
+    assert [(r.category, r.tonnes, r.grade, r.unit, r.analyte, r.contained, r.contained_unit, r.code)
+            for r in ex.resources] == [("indicated", 5_200_000.0, 1.3, "g/t", "Au", 217_000.0, "oz", "JORC")]
+    assert ex.resources[0].cutoff == "0.5 g/t Au"
+
+
+def test_prose_resource_kt_contained() -> None:
+    ex = extract_text("A Mineral Resource Estimate of 12.4Mt @ 1.21% Li2O for 150kt Li2O (Indicated and Inferred).")
+    (r,) = ex.resources
+    assert (r.tonnes, r.grade, r.analyte, r.contained, r.contained_unit, r.category) == (
+        12_400_000.0, 1.21, "Li2O", 150_000.0, "t", "total")
+
+
+def test_company_and_listings() -> None:
+    ex = extract_text("Kestrel Gold Limited (ASX: KGL, OTCQB: KSTGF) is pleased to announce results.")
+    assert [(c.name, c.ticker, c.exchange) for c in ex.companies] == [
+        ("Kestrel Gold Limited", "KGL", "ASX"), ("Kestrel Gold Limited", "KSTGF", "OTCQB")]
+
+
+def test_repeats_merge_into_one_intercept() -> None:
+    text = ("HIGHLIGHTS\n• 13m @ 3.95g/t Au from 35m\n\nHole KRC001 returned 13m @ 3.95g/t Au from 35m, the best "
+            "result to date.")
+    ex = extract_text(text)
+    assert len(ex.intercepts) == 1
+    assert ex.intercepts[0].hole_id == "KRC001"
+
+
+def test_span_points_at_surface() -> None:
+    text = "Some words first. Hole KRC001 returned 13m @ 3.95g/t Au from 35m."
+    (i,) = extract_text(text).intercepts
+    assert text[i.span.start : i.span.end] == i.surface == "13m @ 3.95g/t Au from 35m"
+
+
+def _cell(t: str) -> Cell:
+    return Cell(t, None)
+
+
+def test_table_intercepts_and_collar_table() -> None:
+    sig = Table(page=1, title="Table 1: Significant intercepts",
+                header=("Hole ID", "From (m)", "To (m)", "Interval (m)", "Au (g/t)", "Cu (%)"),
+                rows=tuple(tuple(_cell(c) for c in r) for r in [
+                    ("KRC001", "35", "48", "13", "3.95", "0.12"),
+                    ("incl.", "40", "42", "2", "12.1", "-"),
+                    ("KRC002", "NSI", "", "", "", ""),
+                    ("KRC003", "10", "14", "4", "1.05", "0.31"),
+                ]))
+    collar = Table(page=1, title="Table 2: Collar details",
+                   header=("Hole ID", "Easting", "Northing", "RL", "Dip", "Azimuth", "Depth (m)"),
+                   rows=((_cell("KRC001"), _cell("412345"), _cell("6543210"), _cell("420"), _cell("-60"),
+                          _cell("270"), _cell("120")),))
+    doc = Document(kind="pdf", pages=(Page(1, "text", tables=(sig, collar)),), sha256="x")
+    got = [(i.hole_id, i.from_m, i.width_m, i.grade, i.analyte, i.including) for i in extract(doc).intercepts]
+    assert got == [
+        ("KRC001", 35.0, 13.0, 3.95, "Au", False), ("KRC001", 35.0, 13.0, 0.12, "Cu", False),
+        ("KRC001", 40.0, 2.0, 12.1, "Au", True),
+        ("KRC003", 10.0, 4.0, 1.05, "Au", False), ("KRC003", 10.0, 4.0, 0.31, "Cu", False),
+    ]
+
+
+def test_resource_table() -> None:
+    t = Table(page=1, title="Table 1: Mineral Resource Estimate (JORC 2012) at 0.5 g/t Au cut-off",
+              header=("Category", "Tonnes (Mt)", "Au (g/t)", "Contained Au (koz)"),
+              rows=tuple(tuple(_cell(c) for c in r) for r in [
+                  ("Indicated", "5.2", "1.30", "217"), ("Inferred", "3.1", "1.10", "110"),
+                  ("Total", "8.3", "1.23", "327")]))
+    doc = Document(kind="pdf", pages=(Page(1, "Resource", tables=(t,)),), sha256="x")
+    got = [(r.category, r.tonnes, r.grade, r.analyte, r.contained) for r in extract(doc).resources]
+    assert got == [("indicated", 5_200_000.0, 1.3, "Au", 217_000.0), ("inferred", 3_100_000.0, 1.1, "Au", 110_000.0),
+                   ("total", 8_300_000.0, 1.23, "Au", 327_000.0)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400))
+def test_extraction_never_raises_on_arbitrary_text(text: str) -> None:
+    ex = extract_text(text)
+    for i in ex.intercepts:
+        assert i.width_m is None or i.width_m > 0
+        assert 0 <= i.span.start <= i.span.end <= len(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["13m", "@", "3.95", "g/t", "Au", "from", "35m", "incl.", "%", "Cu", ",", "and",
+                                 "over", "ppm", "TREO", "KRC001", "(", ")", "Mt", "at", "for", "koz", "\n", "-"]),
+                max_size=40))
+def test_extraction_never_raises_on_result_like_tokens(tokens: list[str]) -> None:
+    extract_text(" ".join(tokens))
