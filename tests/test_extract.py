@@ -168,3 +168,25 @@ def test_extraction_never_raises_on_arbitrary_text(text: str) -> None:
                 max_size=40))
 def test_extraction_never_raises_on_result_like_tokens(tokens: list[str]) -> None:
     extract_text(" ".join(tokens))
+
+
+MORE_FORMS: list[tuple[str, list[tuple[object, ...]]]] = [
+    ("KR-22-14 returned 4.0 metres (m) at 12.2 grams per tonne (g/t) gold (Au) from 88 m.",
+     [("KR-22-14", 88.0, 92.0, 4.0, 12.2, "g/t", "Au", False)]),
+    ("Hole 25-KR-004 intersected 13.0m @ 3.95g/t Au (from 48.0m).",
+     [("25-KR-004", 48.0, 61.0, 13.0, 3.95, "g/t", "Au", False)]),
+    ("LD-25-03 intersected 1.35% Li2O over 20.5 m between 120.5 and 141.0 m.",
+     [("LD-25-03", 120.5, 141.0, 20.5, 1.35, "%", "Li2O", False)]),
+    ("Gold drilling at the Kinsella project. Results include 14m @ 1.2g/t from 20m.",
+     [(None, 20.0, 34.0, 14.0, 1.2, "g/t", "Au", False)]),
+    ("Hole XRC1: 12m at 2.3 g/t Au from 34m, 5m at 1.2 g/t Au from 80m and 3m at 7.1 g/t Au from 120m",
+     [("XRC1", 34.0, 46.0, 12.0, 2.3, "g/t", "Au", False), ("XRC1", 80.0, 85.0, 5.0, 1.2, "g/t", "Au", False),
+      ("XRC1", 120.0, 123.0, 3.0, 7.1, "g/t", "Au", False)]),
+    ("BRD-11 returned 0.78 g/t Au over 143.0 metres, including 1.52 g/t Au over 38.0 metres.",
+     [("BRD-11", None, None, 143.0, 0.78, "g/t", "Au", False), ("BRD-11", None, None, 38.0, 1.52, "g/t", "Au", True)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE_FORMS, ids=[c[0][:40] for c in MORE_FORMS])
+def test_more_prose_forms(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert _tuples(text) == expected

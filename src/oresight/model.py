@@ -148,6 +148,7 @@ class ResourceEstimate:
     code: str | None = None  # JORC, NI 43-101, S-K 1300, PERC, SAMREC
     kind: Literal["resource", "reserve"] = "resource"
     deposit: str | None = None
+    source: Literal["text", "table"] = "text"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -161,6 +162,7 @@ class ResourceEstimate:
             "cutoff": self.cutoff,
             "code": self.code,
             "kind": self.kind,
+            "source": self.source,
             "surface": self.surface,
             "span": self.span.to_json(),
         }

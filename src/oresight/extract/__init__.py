@@ -16,7 +16,7 @@ from oresight.extract.intercepts import find_intercepts
 from oresight.extract.lexicon import fold, lexicon
 from oresight.extract.resources import cutoff_in, find_resources, reporting_code
 from oresight.extract.tables import intercepts_from_table, resources_from_table
-from oresight.model import Company, Document, Excluded, Extraction, Intercept, ResourceEstimate
+from oresight.model import Company, Document, Excluded, Extraction, Intercept, ResourceEstimate, Table
 
 __all__ = ["extract", "extract_text"]
 
@@ -56,18 +56,23 @@ def extract(document: Document) -> Extraction:
     resources: list[ResourceEstimate] = []
     excluded: list[Excluded] = []
     folded_pages = [fold(p.text) for p in document.pages]
+    commodity_counts = _commodity_mentions(document, folded_pages)
+    defaults = _unit_analytes([], [], commodity_counts)
     for page, folded in zip(document.pages, folded_pages, strict=True):
-        found, exc = find_intercepts(folded, page.number, raw_text=page.text)
+        found, exc = find_intercepts(folded, page.number, raw_text=page.text, ocr=page.ocr,
+                                     default_analytes=defaults)
         intercepts.extend(found)
         excluded.extend(exc)
         res, rexc = find_resources(folded, page.number, code, raw_text=page.text)
         resources.extend(res)
         excluded.extend(rexc)
-    commodity_counts = _commodity_mentions(document, folded_pages)
     doc_analytes = _unit_analytes(intercepts, resources, commodity_counts)
     cutoff = None
+    last: Table | None = None
     for page, folded in zip(document.pages, folded_pages, strict=True):
         for table in page.tables:
+            table = _with_header(table, last)
+            last = table
             intercepts.extend(intercepts_from_table(table, doc_analytes))
             if cutoff is None:
                 cutoff = cutoff_in(fold(table.title)) or cutoff_in(folded)
@@ -88,6 +93,17 @@ def extract(document: Document) -> Extraction:
         excluded=tuple(excluded),
         reporting_code=code,
     )
+
+
+def _with_header(table: Table, previous: Table | None) -> Table:
+    """A table continued from the previous one (no header of its own) takes that table's header and title."""
+    if previous is None or any(h.strip() for h in table.header) and not table.continued:
+        return table
+    if len(previous.header) != len(table.header):
+        return table
+    if table.continued or not any(h.strip() for h in table.header):
+        return replace(table, header=previous.header, title=table.title or previous.title)
+    return table
 
 
 def _close(a: float | None, b: float | None, tol: float = 0.051) -> bool:
@@ -130,6 +146,8 @@ def merge_resources(items: list[ResourceEstimate]) -> list[ResourceEstimate]:
     out: list[ResourceEstimate] = []
     for it in items:
         for i, kept in enumerate(out):
+            if kept.source == "table" and it.source == "table":
+                continue  # rows of tables are distinct by construction (the same figures for two deposits)
             if (kept.analyte == it.analyte and kept.unit == it.unit and kept.grade == it.grade
                     and abs(kept.tonnes - it.tonnes) <= 0.0051 * max(kept.tonnes, it.tonnes)
                     and (kept.category == it.category or kept.category is None or it.category is None)):

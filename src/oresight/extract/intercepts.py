@@ -18,18 +18,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from oresight.extract.context import exclusion, paragraph_bounds
+from oresight.extract.context import exclusion, paragraph_bounds, sentence_bounds
 from oresight.extract.lexicon import NUMBER_RE, lexicon, parse_number
 from oresight.model import Excluded, Intercept, Span
 
 _L = lexicon()
 N = NUMBER_RE
 
+# "12.2 grams per tonne (g/t) gold (Au)": an abbreviation in brackets may follow a spelled-out word
+_ABBR_UNIT = rf"(?:\s*\((?:{_L.unit_re})\))?"
+_ABBR_AN = rf"(?:\s*\((?:{_L.analyte_re})\))?"
 GRADE_RE = re.compile(
-    rf"(?<![\w.,/])(?P<num>{N})\s*(?P<unit>{_L.unit_re})(?![A-Za-z])"
-    rf"(?:\s*(?:of\s+)?(?P<an>{_L.analyte_re}))?"
+    rf"(?<![\w.,/])(?P<num>{N})\s*(?P<unit>{_L.unit_re})(?![A-Za-z]){_ABBR_UNIT}"
+    rf"(?:\s*(?:of\s+)?(?P<an>{_L.analyte_re}){_ABBR_AN})?"
 )
-WIDTH = rf"(?P<w>{N})\s*(?P<wu>{_L.length_re})(?![A-Za-z0-9²³/])"
+WIDTH = rf"(?P<w>{N})\s*(?P<wu>{_L.length_re})(?![A-Za-z0-9²³/])(?:\s*\((?:m|ft)\))?"
 DEPTH = rf"(?:{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9²³/])"
 
 CONNECTOR = (
@@ -40,12 +43,13 @@ CONNECTOR = (
 )
 _TAIL_PAD = r"(?:\s*\(\s*(?:down\s*hole|downhole|apparent|drilled)(?:\s+(?:width|length|thickness))?\s*\))?"
 _DEPTH_CLAUSE = (
-    rf"\s*\)?\s*,?\s*(?:from|starting\s+(?:at|from)|beginning\s+at|from\s+a\s+(?:downhole\s+)?depth\s+of)\s+"
+    rf"\s*\)?\s*,?\s*\(?(?:from|starting\s+(?:at|from)|beginning\s+at|from\s+a\s+(?:downhole\s+)?depth\s+of)\s+"
     rf"(?:(?P<surface>surface)|(?P<frm>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9]))"
     rf"(?:\s*(?:down\s*hole|downhole|depth|deep|below\s+surface))?"
     rf"(?:\s*(?:to|-|until)\s*(?:(?P<to>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9])|"
     rf"(?P<eoh>(?:the\s+)?end[\s-]+of[\s-]+(?:the\s+)?hole|EOH|bottom\s+of\s+(?:the\s+)?hole|BOH)))?"
 )
+_BETWEEN_CLAUSE = rf"\s*\)?\s*,?\s*(?:between|from)\s+(?P<bfrm>{N})\s*(?:m|metres|meters|ft|feet)?\s+and\s+(?P<bto>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9])"
 _RANGE_CLAUSE = rf"\s*[(\[]\s*(?:from\s+)?(?P<rfrm>{N})\s*(?:m|ft)?\s*(?:-|to)\s*(?P<rto>{N})\s*(?:m|ft|metres|meters)?\s*[)\]]"
 
 # width [depth] connector  (anchored at the end of the left context)
@@ -59,6 +63,7 @@ RIGHT_RE = re.compile(
 )
 DEPTH_RE = re.compile(rf"{_DEPTH_CLAUSE}", re.IGNORECASE)
 RANGE_RE = re.compile(rf"{_RANGE_CLAUSE}", re.IGNORECASE)
+BETWEEN_RE = re.compile(_BETWEEN_CLAUSE, re.IGNORECASE)
 EOH_RE = re.compile(r"\s*,?\s*(?:to|until)\s+(?:the\s+)?(?:end[\s-]+of[\s-]+(?:the\s+)?hole|EOH|BOH)", re.IGNORECASE)
 SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*|plus\s+|with\s+|/\s*)\s*$", re.IGNORECASE)
 PAREN_OPEN_RE = re.compile(r"^\s*[(\[]\s*$")
@@ -75,7 +80,7 @@ TRUE_WIDTH_RE = re.compile(
 )
 _HOLE_CORE = (
     r"(?:[A-Z]{1,6}\d{0,3}[-_]?\d{2,5}(?:[-_]\d{1,4})?[A-Z]{0,2}|\d{2,4}[A-Z]{2,6}[-_]?\d{2,5}[A-Z]{0,2}"
-    r"|[A-Z]{2,6}[-_]\d{1,4}[-_]\d{1,4}[A-Z]?|[A-Z]{2,6}[-_]\d{1,5}[A-Z]?)"
+    r"|[A-Z]{2,6}[-_]\d{1,4}[-_]\d{1,4}[A-Z]?|[A-Z]{2,6}[-_]\d{1,5}[A-Z]?|\d{2}[-_][A-Z]{1,5}[-_]\d{2,4}[A-Z]?)"
 )
 HOLE_RE = re.compile(
     rf"(?<![A-Za-z0-9\-/.])(?:(?i:(?:drill\s*)?holes?)\s+(?:no\.?\s*)?(?P<h1>[A-Z0-9]+(?:[-_][A-Z0-9]+)*)|(?P<h2>{_HOLE_CORE}))"
@@ -186,6 +191,9 @@ def _read_depth(text: str, pos: int, factor: float) -> tuple[float | None, float
     m = RANGE_RE.match(text, pos)
     if m:
         return _num(m.group("rfrm"), factor), _num(m.group("rto"), factor), False, m.end()
+    m = BETWEEN_RE.match(text, pos)
+    if m:
+        return _num(m.group("bfrm"), factor), _num(m.group("bto"), factor), False, m.end()
     m = EOH_RE.match(text, pos)
     if m:
         return None, None, True, m.end()
@@ -199,7 +207,15 @@ def _num(s: str | None, factor: float) -> float | None:
     return None if v is None else round(v * factor, 2)
 
 
-def find_intercepts(text: str, page: int, raw_text: str | None = None) -> tuple[list[Intercept], list[Excluded]]:
+def ocr_hole_fix(hole: str) -> str:
+    """OCR reads a zero inside a hole id as the letter O (``YDDO025``): put the zero back."""
+    return re.sub(r"(?<=[A-Z])[O](?=\d)|(?<=\d)[O](?=\d)", "0", hole)
+
+
+def find_intercepts(
+    text: str, page: int, raw_text: str | None = None, *, ocr: bool = False,
+    default_analytes: dict[str, str] | None = None,
+) -> tuple[list[Intercept], list[Excluded]]:
     """All prose intercepts of one page of (folded) text. ``raw_text`` (same length) gives the surfaces."""
     surface_src = raw_text if raw_text is not None else text
     grades = find_grades(text)
@@ -217,14 +233,22 @@ def find_intercepts(text: str, page: int, raw_text: str | None = None) -> tuple[
     floor = 0
     for raw in raws:
         # including: a keyword just before, and a parent intercept shortly before
-        left = text[max(floor, raw.start - 60) : raw.start]
+        left = text[max(0, raw.start - 60) : raw.start]
         inc_kw = INCLUDING_RE.search(left)
         if inc_kw and prev is not None and raw.start - prev.end < 200:
             raw.including = True
         if raw.hole_id is None:
-            raw.hole_id = hole_before(text, raw.start, 0) or hole_after(text, raw.end)
-        if raw.including and prev is not None and raw.hole_id is None:
-            raw.hole_id = prev.hole_id
+            after = hole_after(text, raw.end)
+            if after is not None:
+                raw.hole_id = after
+                floor = raw.end
+            elif raw.including and prev is not None and prev.hole_id is not None:
+                raw.hole_id = prev.hole_id
+            else:
+                s_lo, _ = sentence_bounds(text, raw.start, raw.end)
+                raw.hole_id = hole_before(text, raw.start, max(s_lo, floor)) or hole_before(text, raw.start, floor)
+        if ocr and raw.hole_id:
+            raw.hole_id = ocr_hole_fix(raw.hole_id)
         cue = exclusion(text, raw.start, raw.end, value_end=raw.grades_end)
         span = Span(page, raw.start, raw.end)
         surface = re.sub(r"\s+", " ", surface_src[raw.start : raw.end]).strip()
@@ -239,6 +263,8 @@ def find_intercepts(text: str, page: int, raw_text: str | None = None) -> tuple[
                 analyte = prev_by_unit.get(g.unit)
             if analyte is None:
                 analyte = _next_analyte(text, raw.end, g.unit)
+            if analyte is None and default_analytes:
+                analyte = default_analytes.get(g.unit)
             if analyte is None:
                 continue
             if not _plausible(g.value, g.unit, analyte):

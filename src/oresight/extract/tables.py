@@ -26,7 +26,7 @@ _WIDTH_H = re.compile(r"\b(?:interval|width|length|thickness|intercept|intersect
 _TRUE_H = re.compile(r"\b(?:true\s+width|true\s+thickness|etw|est\.?\s+true)\b", re.I)
 _COLLAR_H = re.compile(r"\b(?:easting|northing|east|north|rl|elevation|dip|azimuth|azi|az|mga|grid|collar|"
                        r"eoh|total\s+depth|max\s+depth|hole\s+depth|final\s+depth)\b", re.I)
-_SKIP_H = re.compile(r"(?:gram\s*[-x*×]?\s*met|g\s*[x*×.]\s*m|%\s*[x*×.]\s*m|\bgxm\b|\bm\s*[x*×]\s*%|"
+_SKIP_H = re.compile(r"(?:cut[\s-]?off|\bCOG\b|lower\s+cut|gram\s*[-x*×]?\s*met|g\s*[x*×.]\s*m|%\s*[x*×.]\s*m|\bgxm\b|\bm\s*[x*×]\s*%|"
                      r"metal\s+content|ppm\s*[x*×]\s*m|\bGT\b|grade\s*x\s*thickness|recovery|price)", re.I)
 _CATEGORY_H = re.compile(r"\b(?:category|classification|class|resource|reserve|jorc)\b", re.I)
 _TONNES_H = re.compile(r"\b(?:tonnes|tonnage|tons|ore|mt|kt|tonnes\s*\(|quantity)\b", re.I)
@@ -287,7 +287,8 @@ def resources_from_table(table: Table, doc_analytes: dict[str, str], code: str |
         if not grades:
             out.append(ResourceEstimate(
                 tonnes=tonnes, grade=None, unit=None, analyte=None, surface=row_text,
-                span=_row_span(table.page, cells), category=category, code=code, cutoff=cutoff, kind=kind))
+                span=_row_span(table.page, cells), category=category, code=code, cutoff=cutoff, kind=kind,
+                source="table"))
             continue
         for g, v in grades:
             analyte = g.analyte or _doc_analyte(g.unit, doc_analytes)
@@ -304,7 +305,8 @@ def resources_from_table(table: Table, doc_analytes: dict[str, str], code: str |
             out.append(ResourceEstimate(
                 tonnes=tonnes, grade=v, unit=g.unit, analyte=analyte, surface=row_text,
                 span=cells[g.index].span or _row_span(table.page, cells), category=category,
-                contained=contained, contained_unit=contained_unit, code=code, cutoff=cutoff, kind=kind))
+                contained=contained, contained_unit=contained_unit, code=code, cutoff=cutoff, kind=kind,
+                source="table"))
     return out
 
 

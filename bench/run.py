@@ -1,0 +1,133 @@
+"""`make bench`: extraction accuracy, throughput, and PDF analysis time against raw pypdfium2 text.
+
+Run: ``make bench`` (or ``.venv/bin/python -m bench.run --repeat 25``). Prints figures only; it
+asserts nothing (the tests do that).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from oresight.evaluate import CorpusScore, labelled_files, load_label, score
+from oresight.pipeline import analyse_path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def pct(values: list[float], q: float) -> float:
+    """The q-th percentile (nearest rank) of values."""
+    s = sorted(values)
+    k = max(0, min(len(s) - 1, round(q / 100 * len(s) + 0.5) - 1))
+    return s[k]
+
+
+def accuracy(folder: Path, label: str, verbose: bool) -> tuple[CorpusScore, float, int, int, int]:
+    docs = []
+    t_total = 0.0
+    pages = 0
+    chars = 0
+    for doc, lab in labelled_files(folder):
+        t0 = time.perf_counter()
+        a = analyse_path(doc)
+        t_total += time.perf_counter() - t0
+        pages += a.document.page_count
+        chars += len(a.document.text.encode("utf-8"))
+        docs.append(score(doc.name, a.extraction, load_label(lab)))
+    cs = CorpusScore(docs)
+    print(f"\n## Extraction accuracy: {label} ({len(docs)} labelled documents, {folder.relative_to(ROOT)})")
+    print(f"{'':14}{'precision':>10}{'recall':>10}{'F1':>8}{'TP':>6}{'FP':>6}{'FN':>6}")
+    for what in ("intercepts", "resources", "commodities"):
+        c = cs.total(what)
+        print(f"{what:14}{c.precision:>10.3f}{c.recall:>10.3f}{c.f1:>8.3f}{c.tp:>6}{c.fp:>6}{c.fn:>6}")
+    fa = cs.field_accuracy()
+    if fa:
+        print("field accuracy on matched intercepts: " + ", ".join(f"{k} {v:.3f}" for k, v in sorted(fa.items())))
+    if verbose:
+        for d in docs:
+            for m in d.missed:
+                print(f"  MISSED   {d.name}: {m}")
+            for s in d.spurious:
+                print(f"  SPURIOUS {d.name}: { {k: s.get(k) for k in ('hole_id', 'width_m', 'grade', 'unit', 'analyte', 'surface')} }")
+            for m in d.missed_resources:
+                print(f"  MISSED-R   {d.name}: {m}")
+            for s in d.spurious_resources:
+                print(f"  SPURIOUS-R {d.name}: { {k: s.get(k) for k in ('category', 'tonnes', 'grade', 'analyte', 'surface')} }")
+    return cs, t_total, len(docs), pages, chars
+
+
+def raw_pdfium_text(path: Path) -> int:
+    pdf = pdfium.PdfDocument(str(path))
+    n = 0
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            tp = page.get_textpage()
+            n += len(tp.get_text_range())
+            tp.close()
+            page.close()
+    finally:
+        pdf.close()
+    return n
+
+
+def pdf_timing(pdfs: list[Path], repeat: int) -> None:
+    raw: list[float] = []
+    ours: list[float] = []
+    ratios: list[float] = []
+    for p in pdfs:  # warm up caches and imports once
+        raw_pdfium_text(p)
+        analyse_path(p)
+    for _ in range(repeat):
+        for p in pdfs:
+            gc.collect()
+            t0 = time.perf_counter()
+            raw_pdfium_text(p)
+            t1 = time.perf_counter()
+            analyse_path(p)
+            t2 = time.perf_counter()
+            raw.append(t1 - t0)
+            ours.append(t2 - t1)
+            ratios.append((t2 - t1) / (t1 - t0))
+    print(f"\n## PDF analysis time vs pypdfium2 plain text ({len(pdfs)} PDFs of "
+          f"{', '.join(str(len(pdfium.PdfDocument(str(p)))) for p in pdfs)} pages, {repeat} runs each)")
+    print(f"{'':28}{'p50 ms':>10}{'p99 ms':>10}")
+    print(f"{'pypdfium2 text':28}{pct(raw, 50) * 1000:>10.1f}{pct(raw, 99) * 1000:>10.1f}")
+    print(f"{'oresight analysis':28}{pct(ours, 50) * 1000:>10.1f}{pct(ours, 99) * 1000:>10.1f}")
+    print(f"ratio per run: p50 {pct(ratios, 50):.2f}x  p99 {pct(ratios, 99):.2f}x   "
+          f"(ratio of p99s {pct(ours, 99) / pct(raw, 99):.2f}x; acceptance: p99 <= 2x, goal 1.5x)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--corpus", type=Path, default=ROOT / "samples" / "corpus")
+    ap.add_argument("--holdout", type=Path, default=ROOT / "samples" / "holdout")
+    ap.add_argument("--repeat", type=int, default=20, help="runs per PDF for the timing")
+    ap.add_argument("--min-pages", type=int, default=15, help="PDFs with at least this many pages are timed")
+    ap.add_argument("-v", "--verbose", action="store_true", help="list every missed and spurious value")
+    args = ap.parse_args(argv)
+    print("# Oresight benchmark")
+    print(f"reproduce: make bench   (or: .venv/bin/python -m bench.run --repeat {args.repeat})")
+    print(f"python {sys.version.split()[0]}, pypdfium2 {pdfium.PYPDFIUM_INFO} (PDFium {pdfium.PDFIUM_INFO})")
+    _cs, t_total, n, pages, chars = accuracy(args.corpus, "sample corpus", args.verbose)
+    if args.holdout.is_dir() and labelled_files(args.holdout):
+        accuracy(args.holdout, "holdout (styles unseen while writing the rules)", args.verbose)
+    print(f"\n## Throughput (one process, sample corpus, read + extract, no storage)\n"
+          f"{n / t_total:.1f} documents/s, {pages / t_total:.1f} pages/s, {chars / t_total / 1e6:.2f} MB/s of text "
+          f"({n} documents, {pages} pages, {chars / 1e6:.2f} MB of text in {t_total:.2f} s)")
+    pdfs = [p for p in sorted(args.corpus.glob("*.pdf")) if len(pdfium.PdfDocument(str(p))) >= args.min_pages]
+    if pdfs:
+        pdf_timing(pdfs, args.repeat)
+    else:
+        print(f"\nno PDF of {args.min_pages}+ pages in the corpus: PDF timing skipped")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
