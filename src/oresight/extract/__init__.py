@@ -97,7 +97,7 @@ def extract(document: Document) -> Extraction:
 
 def _with_header(table: Table, previous: Table | None) -> Table:
     """A table continued from the previous one (no header of its own) takes that table's header and title."""
-    if previous is None or any(h.strip() for h in table.header) and not table.continued:
+    if previous is None or (any(h.strip() for h in table.header) and not table.continued):
         return table
     if len(previous.header) != len(table.header):
         return table
@@ -197,9 +197,7 @@ def _commodities(intercepts: list[Intercept], resources: list[ResourceEstimate],
     found |= {_L.commodity(r.analyte) for r in resources if r.analyte}
     head = folded_pages[0][:800] if folded_pages else ""
     for commodity, n in counts.items():
-        if n >= 3:
-            found.add(commodity)
-        elif n >= 1 and any(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", head, re.I)
-                            for w in _L.commodity_words[commodity]):
+        if n >= 3 or (n >= 1 and any(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", head, re.I)
+                            for w in _L.commodity_words[commodity])):
             found.add(commodity)
     return sorted(found)

@@ -64,7 +64,7 @@ RESULT_VERB = re.compile(
 _DRILL = r"\b(?:holes?|drill\w*|RC|diamond|DD|aircore|AC|RAB|intercepts?|intersect\w*|core|downhole)\b"
 
 CUES: tuple[Cue, ...] = (
-    _c("exploration_target", "paragraph", r"\bexploration\s+targets?\b",
+    _c("exploration_target", "sentence", r"\bexploration\s+targets?\b",
        "part of an Exploration Target (conceptual, not a resource or a result)"),
     _c("visual", "left", r"\bvisual(?:ly)?\b|\bvisible\b|\blogged\b|\bestimated?\s+(?:modal\s+)?abundance|"
        r"\bp-?XRF\b|\bportable XRF\b|\bhandheld XRF\b|\bXRF readings?\b|\bobserved\b",

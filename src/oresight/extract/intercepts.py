@@ -284,9 +284,7 @@ def find_intercepts(
         raw.grades = [
             Grade(g.value, g.unit, g.analyte or prev_by_unit.get(g.unit), g.start, g.end) for g in raw.grades
         ]
-        if not raw.including:
-            prev = raw
-        elif prev is None:
+        if not raw.including or prev is None:
             prev = raw
     return intercepts, excluded
 

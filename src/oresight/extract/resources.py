@@ -9,6 +9,7 @@ when the context says it is an exploration target, ore already processed, or som
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from oresight.extract.context import exclusion, sentence_bounds
 from oresight.extract.intercepts import SEP_RE, find_grades
@@ -19,7 +20,7 @@ _L = lexicon()
 N = NUMBER_RE
 
 TONNAGE_RE = re.compile(
-    rf"(?<![\w.,\-])(?P<t>{N})\s*(?P<tu>{_L.tonnage_re})(?![A-Za-z])(?:\s+of\s+ore)?\s*"
+    rf"(?<![\w.,])(?P<t>{N})\s*(?P<tu>{_L.tonnage_re})(?![A-Za-z])(?:\s+of\s+ore)?\s*"
     rf"(?:@|at|grading|of|averaging|at\s+an\s+average\s+(?:grade\s+)?of|with\s+an\s+average\s+grade\s+of)\s*"
     rf"(?=\d|\.\d)"
 )
@@ -87,7 +88,15 @@ def find_resources(text: str, page: int, code: str | None, raw_text: str | None 
         if tonnes_v is None or factor is None:
             continue
         # a range "10-15Mt" is an exploration target, never a resource
-        if re.search(rf"{N}\s*(?:-|to)\s*$", text[max(0, m.start() - 12) : m.start()]):
+        rng = re.search(rf"{N}\s*(?:-|to)\s*$", text[max(0, m.start() - 12) : m.start()])
+        if rng:
+            r_lo = m.start() - len(rng.group(0))
+            r_end = min(len(text), m.end() + 30)
+            cue = exclusion(text, r_lo, m.end(), kinds=("exploration_target",))
+            excluded.append(Excluded(
+                "exploration_target" if cue else "range",
+                re.sub(r"\s+", " ", surface_src[r_lo:r_end]).strip(), Span(page, r_lo, r_end),
+                cue.reason if cue else "a range of tonnage, not an estimate"))
             continue
         grades = find_grades(text[m.end() : m.end() + 200])
         if not grades or grades[0].start != 0:
@@ -115,7 +124,7 @@ def find_resources(text: str, page: int, code: str | None, raw_text: str | None 
         category = _category_near(text, s_lo, m.start(), end, s_hi)
         if category is None and re.search(r"\btotal\b|\bglobal\b", sentence, re.I):
             category = "total"
-        kind = "reserve" if (category in ("proven", "probable") or RESERVE_WORDS.search(sentence)) and not \
+        kind: Literal["resource", "reserve"] = "reserve" if (category in ("proven", "probable") or RESERVE_WORDS.search(sentence)) and not \
             re.search(r"\bmineral\s+resources?\b", sentence, re.I) else "resource"
         contained = None
         contained_unit = None

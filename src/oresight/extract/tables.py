@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from oresight.extract.context import CUES
 from oresight.extract.lexicon import fold, lexicon, parse_number
@@ -73,7 +74,7 @@ def _clean_header(h: str) -> str:
 def grade_column(header: str) -> tuple[str | None, str] | None:
     """(analyte, unit) of a grade column header such as ``Au (g/t)``, ``TREO ppm``, ``Grade (% Li2O)``."""
     h = _clean_header(header)
-    if _SKIP_H.search(h) or _CONTAINED_H.search(h) and not re.search(r"grade", h, re.I):
+    if _SKIP_H.search(h) or (_CONTAINED_H.search(h) and not re.search(r"grade", h, re.I)):
         return None
     um = re.search(rf"(?<![A-Za-z])(?:{_L.unit_re})(?![A-Za-z])", h)
     if not um:
@@ -189,10 +190,9 @@ def intercepts_from_table(table: Table, doc_analytes: dict[str, str]) -> list[In
         hole_cell = texts[r.hole] if r.hole is not None and r.hole < len(texts) else ""
         if hole_cell and not _INCL_CELL.match(hole_cell) and re.search(r"\d", hole_cell):
             hole = re.sub(r"\s+", "", _FOOTNOTE.sub("", hole_cell))
-        elif hole_cell and not _INCL_CELL.match(hole_cell) and not re.search(r"\d", hole_cell):
-            # a heading row inside the table (prospect name): not a hole
-            if not any(_cell_number(c) is not None for c in cells):
-                continue
+        elif (hole_cell and not _INCL_CELL.match(hole_cell) and not re.search(r"\d", hole_cell)
+              and not any(_cell_number(c) is not None for c in cells)):
+            continue  # a heading row inside the table (prospect name): not a hole
         if any(_NSI.match(t) for t in texts if t) and not any(
             _cell_number(cells[g.index]) for g in r.grades if g.index < len(cells)
         ):
@@ -280,7 +280,7 @@ def resources_from_table(table: Table, doc_analytes: dict[str, str], code: str |
         if category is None:
             continue
         tonnes = round(tonnes * r.tonnes_factor, 2)
-        kind = "reserve" if category in ("proven", "probable") or is_reserve else "resource"
+        kind: Literal["resource", "reserve"] = "reserve" if category in ("proven", "probable") or is_reserve else "resource"
         row_text = " | ".join(t for t in texts if t)
         grades = [(g, _cell_number(cells[g.index])) for g in r.grades if g.index < len(cells)]
         grades = [(g, v) for g, v in grades if v is not None]

@@ -1,0 +1,195 @@
+"""The ORM schema (SQLAlchemy 2 typed declarative). Private: rows never leave the store.
+
+The first migration (``migrations/versions/0001_initial.py``) is written by hand to match this file;
+``tests/test_store_migrations.py`` checks that the two agree. Full-text objects are not part of the
+ORM metadata (they differ per dialect and are created by the migration only):
+
+- SQLite: the FTS5 table ``announcements_fts`` (external content over ``announcements``), its shadow
+  tables and the triggers ``announcements_fts_ai`` / ``_ad`` / ``_au`` that keep it in step;
+- PostgreSQL: the generated column ``announcements.search_vector`` (tsvector) and its GIN index.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    Dialect,
+    Double,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    TypeDecorator,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+FTS_TABLE = "announcements_fts"
+SEARCH_VECTOR_COLUMN = "search_vector"
+SEARCH_VECTOR_INDEX = "ix_announcements_search_vector"
+
+JsonType = JSON().with_variant(JSONB(), "postgresql")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware datetimes stored as UTC on every backend (naive values are taken as UTC).
+
+    SQLite has no timezone type: SQLAlchemy would store the wall-clock time and drop the offset,
+    so values are converted to UTC first and read back with ``tzinfo=UTC``.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        value = value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class AnnouncementRow(Base):
+    __tablename__ = "announcements"
+    __table_args__ = (
+        Index(None, "ticker"),
+        Index(None, "published_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)  # INTEGER PRIMARY KEY: the SQLite rowid
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    source: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    ticker: Mapped[str | None] = mapped_column(Text)
+    exchange: Mapped[str | None] = mapped_column(Text)
+    company_name: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    ingested_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    page_count: Mapped[int] = mapped_column(Integer)
+    ocr_pages: Mapped[str] = mapped_column(Text)  # comma-separated page numbers, "" when none
+    text: Mapped[str] = mapped_column(Text, deferred=True)
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    analysis_seconds: Mapped[float] = mapped_column(Double)
+    commodities: Mapped[str] = mapped_column(Text)  # comma-separated canonical symbols
+    extraction: Mapped[dict[str, Any]] = mapped_column(JsonType)  # Extraction.to_json()
+    warnings: Mapped[list[str]] = mapped_column(JsonType)
+    error: Mapped[str | None] = mapped_column(Text)
+
+    intercepts: Mapped[list[InterceptRow]] = relationship(
+        back_populates="announcement",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="InterceptRow.id",
+    )
+    resources: Mapped[list[ResourceRow]] = relationship(
+        back_populates="announcement",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="ResourceRow.id",
+    )
+
+
+class InterceptRow(Base):
+    __tablename__ = "intercepts"
+    __table_args__ = (Index(None, "analyte", "unit"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    announcement_id: Mapped[int] = mapped_column(
+        ForeignKey("announcements.id", ondelete="CASCADE"), index=True
+    )
+    hole_id: Mapped[str | None] = mapped_column(Text)
+    from_m: Mapped[float | None] = mapped_column(Double)
+    to_m: Mapped[float | None] = mapped_column(Double)
+    width_m: Mapped[float | None] = mapped_column(Double)
+    grade: Mapped[float] = mapped_column(Double)
+    unit: Mapped[str] = mapped_column(Text)
+    analyte: Mapped[str] = mapped_column(Text)
+    including: Mapped[bool] = mapped_column(Boolean)
+    to_eoh: Mapped[bool] = mapped_column(Boolean)
+    true_width_m: Mapped[float | None] = mapped_column(Double)
+    source: Mapped[str] = mapped_column(Text)  # "text" or "table"
+    surface: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    grade_x_width: Mapped[float | None] = mapped_column(Double)  # grade × width_m, None without a width
+
+    announcement: Mapped[AnnouncementRow] = relationship(back_populates="intercepts")
+
+
+class ResourceRow(Base):
+    __tablename__ = "resources"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    announcement_id: Mapped[int] = mapped_column(
+        ForeignKey("announcements.id", ondelete="CASCADE"), index=True
+    )
+    category: Mapped[str | None] = mapped_column(Text)
+    tonnes: Mapped[float] = mapped_column(Double)
+    grade: Mapped[float | None] = mapped_column(Double)
+    unit: Mapped[str | None] = mapped_column(Text)
+    analyte: Mapped[str | None] = mapped_column(Text, index=True)
+    contained: Mapped[float | None] = mapped_column(Double)
+    contained_unit: Mapped[str | None] = mapped_column(Text)
+    cutoff: Mapped[str | None] = mapped_column(Text)
+    code: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(Text)  # "resource" or "reserve"
+    deposit: Mapped[str | None] = mapped_column(Text)
+    surface: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+
+    announcement: Mapped[AnnouncementRow] = relationship(back_populates="resources")
+
+
+class IngestErrorRow(Base):
+    __tablename__ = "ingest_errors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    sha256: Mapped[str | None] = mapped_column(String(64), index=True)
+    kind: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+def include_object(
+    obj: object, name: str | None, type_: str, reflected: bool, compare_to: object | None
+) -> bool:
+    """Alembic filter: leave the per-dialect full-text objects out of autogenerate comparisons."""
+    del obj, reflected, compare_to
+    if name is None:
+        return True
+    if type_ == "table":
+        return not name.startswith(FTS_TABLE)
+    if type_ == "column":
+        return name != SEARCH_VECTOR_COLUMN
+    if type_ == "index":
+        return name != SEARCH_VECTOR_INDEX
+    return True
