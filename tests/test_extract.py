@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from oresight.extract import extract, extract_text
-from oresight.model import Cell, Document, Page, Span, Table
+from oresight.model import Cell, Document, Page, Table
 
 # (text, [(hole, from, to, width, grade, unit, analyte, including)])
 CASES: list[tuple[str, list[tuple[object, ...]]]] = [

@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import cache
 
-from oresight.extract.companies import find_companies
+from oresight.extract.companies import find_companies, other_companies
 from oresight.extract.intercepts import find_intercepts
 from oresight.extract.lexicon import fold, lexicon
 from oresight.extract.resources import cutoff_in, find_resources, reporting_code
@@ -58,12 +59,18 @@ def extract(document: Document) -> Extraction:
     folded_pages = [fold(p.text) for p in document.pages]
     commodity_counts = _commodity_mentions(document, folded_pages)
     defaults = _unit_analytes([], [], commodity_counts)
+    companies: list[Company] = []
+    for page in document.pages[:3]:
+        companies = find_companies(page.text, page.number)
+        if companies:
+            break
+    others = other_companies("\n".join(folded_pages)[:300_000], companies[0].name if companies else None)
     for page, folded in zip(document.pages, folded_pages, strict=True):
         found, exc = find_intercepts(folded, page.number, raw_text=page.text, ocr=page.ocr,
-                                     default_analytes=defaults)
+                                     default_analytes=defaults, others=others)
         intercepts.extend(found)
         excluded.extend(exc)
-        res, rexc = find_resources(folded, page.number, code, raw_text=page.text)
+        res, rexc = find_resources(folded, page.number, code, raw_text=page.text, others=others)
         resources.extend(res)
         excluded.extend(rexc)
     doc_analytes = _unit_analytes(intercepts, resources, commodity_counts)
@@ -77,11 +84,6 @@ def extract(document: Document) -> Extraction:
             if cutoff is None:
                 cutoff = cutoff_in(fold(table.title)) or cutoff_in(folded)
             resources.extend(resources_from_table(table, doc_analytes, code, cutoff))
-    companies: list[Company] = []
-    for page in document.pages[:3]:
-        companies = find_companies(page.text, page.number)
-        if companies:
-            break
     intercepts = merge_intercepts(intercepts)
     resources = merge_resources(resources)
     commodities = _commodities(intercepts, resources, commodity_counts, folded_pages)
@@ -119,6 +121,8 @@ def _same_intercept(a: Intercept, b: Intercept) -> bool:
         return False
     if a.hole_id and b.hole_id and a.hole_id.upper() != b.hole_id.upper():
         return False
+    if not (a.hole_id and b.hole_id):
+        return True  # a headline restating a result (sometimes with a rounded or wrong depth)
     return _close(a.from_m, b.from_m)
 
 
@@ -128,13 +132,15 @@ def merge_intercepts(items: list[Intercept]) -> list[Intercept]:
     for it in items:
         for i, kept in enumerate(out):
             if _same_intercept(kept, it):
+                # the mention that names the hole is the more specific one (a headline may round or misstate)
+                main, other = (it, kept) if (it.hole_id and not kept.hole_id) else (kept, it)
                 out[i] = replace(
-                    kept,
-                    hole_id=kept.hole_id or it.hole_id,
-                    from_m=kept.from_m if kept.from_m is not None else it.from_m,
-                    to_m=kept.to_m if kept.to_m is not None else it.to_m,
-                    true_width_m=kept.true_width_m if kept.true_width_m is not None else it.true_width_m,
-                    including=kept.including or it.including if kept.hole_id is None else kept.including,
+                    main,
+                    hole_id=main.hole_id or other.hole_id,
+                    from_m=main.from_m if main.from_m is not None else other.from_m,
+                    to_m=main.to_m if main.to_m is not None else other.to_m,
+                    true_width_m=main.true_width_m if main.true_width_m is not None else other.true_width_m,
+                    including=main.including or (other.including and not main.hole_id),
                 )
                 break
         else:
@@ -164,14 +170,45 @@ def merge_resources(items: list[ResourceEstimate]) -> list[ResourceEstimate]:
     return out
 
 
-def _commodity_mentions(document: Document, folded_pages: list[str]) -> Counter[str]:
-    counts: Counter[str] = Counter()
-    text = "\n".join(folded_pages)[:300_000]
+@cache
+def _mention_vocabulary() -> tuple[re.Pattern[str], dict[tuple[str, ...], str], re.Pattern[str], dict[str, str]]:
+    """Commodity words as token sequences (looked up per word, case-insensitive), and the few
+    case-sensitive symbols (REE, NdPr, PGE) as one small alternation."""
+    phrases: dict[tuple[str, ...], str] = {}
+    exact: dict[str, str] = {}
     for commodity, words in _L.commodity_words.items():
         for w in words:
-            flags = 0 if w.isupper() or any(c.isupper() for c in w[1:]) else re.IGNORECASE
-            counts[commodity] += len(re.findall(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", text, flags))
+            if w.isupper() or any(c.isupper() for c in w[1:]):
+                exact[w] = commodity
+            else:
+                phrases[tuple(re.findall(r"[a-z]+", w.lower()))] = commodity
+    alt = "|".join(re.escape(w) for w in sorted(exact, key=len, reverse=True))
+    return re.compile(r"[a-z]+"), phrases, re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])"), exact
+
+
+def _count_mentions(text: str) -> Counter[str]:
+    word_re, phrases, exact_re, exact = _mention_vocabulary()
+    counts: Counter[str] = Counter()
+    tokens = word_re.findall(text.lower())
+    longest = max((len(k) for k in phrases), default=1)
+    i = 0
+    n = len(tokens)
+    while i < n:
+        for size in range(min(longest, n - i), 0, -1):
+            hit = phrases.get(tuple(tokens[i : i + size]))
+            if hit is not None:
+                counts[hit] += 1
+                i += size
+                break
+        else:
+            i += 1
+    for m in exact_re.finditer(text):
+        counts[exact[m.group(0)]] += 1
     return counts
+
+
+def _commodity_mentions(document: Document, folded_pages: list[str]) -> Counter[str]:
+    return _count_mentions("\n".join(folded_pages)[:300_000])
 
 
 def _unit_analytes(intercepts: list[Intercept], resources: list[ResourceEstimate],
@@ -193,11 +230,9 @@ def _unit_analytes(intercepts: list[Intercept], resources: list[ResourceEstimate
 
 def _commodities(intercepts: list[Intercept], resources: list[ResourceEstimate], counts: Counter[str],
                  folded_pages: list[str]) -> list[str]:
+    """What the document is about: the commodities of its results, and those it names often or up front."""
     found = {_L.commodity(i.analyte) for i in intercepts}
     found |= {_L.commodity(r.analyte) for r in resources if r.analyte}
-    head = folded_pages[0][:800] if folded_pages else ""
-    for commodity, n in counts.items():
-        if n >= 3 or (n >= 1 and any(re.search(rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])", head, re.I)
-                            for w in _L.commodity_words[commodity])):
-            found.add(commodity)
+    head = folded_pages[0][:1500] if folded_pages else ""
+    found |= {c for c, n in counts.items() if n >= 2} | set(_count_mentions(head))
     return sorted(found)

@@ -74,3 +74,36 @@ def _name_before(text: str, pos: int) -> str | None:
     name = re.sub(r"\s+", " ", m.group(1)).strip(" ,(")
     name = re.sub(r"^(?:The|About|Shares in|Board of)\s+", "", name)
     return name or None
+
+
+_OTHER_RE = re.compile(
+    r"\b(?P<name>[A-Z][A-Za-z&'\-]+(?:\s+[A-Z][A-Za-z&'\-]+){0,3}?)\s+"
+    r"(?:Resources|Mining|Minerals|Metals|Gold|Lithium|Nickel|Copper|Uranium|Exploration|Limited|Ltd|Corporation|"
+    r"Corp|Inc|plc|NL|Group)\b"
+)
+# first words that make a phrase, not a company ("Mineral Resources", "Indicated Resources", "Total Gold")
+_NOT_A_NAME = frozenset(
+    ["mineral", "indicated", "inferred", "measured", "total", "global", "ore", "the", "our", "its", "this", "these", "updated", "maiden", "current", "new", "previous", "estimated", "combined", "underground", "open", "company", "group", "jorc", "and", "of", "in", "for", "at", "on", "to", "from", "with", "by", "as", "significant", "high", "low", "contained", "exploration", "target", "australian", "western", "south", "north", "east", "west", "central", "project", "projects", "district", "province", "region", "belt", "greenstone", "basin", "tenement", "tenements", "shire", "state", "federal", "government", "department", "a", "an", "no", "further", "first", "second", "third", "drilling", "results", "result", "reported", "existing", "satisfactory", "resource", "resources", "reserve", "reserves", "precious", "base", "critical", "strategic", "battery", "native", "visible", "free", "fine", "coarse", "placer", "alluvial", "primary", "oxide", "fresh", "transitional", "supergene", "gold", "copper", "nickel", "lithium", "uranium", "silver", "zinc", "tin", "mining", "metals", "minerals"]
+)
+
+
+def other_companies(text: str, issuer: str | None) -> re.Pattern[str] | None:
+    """Names of companies other than the issuer ("Cobbler Resources", then "Cobbler" alone), as one pattern.
+
+    Results in a sentence that names another company are that company's, not the issuer's."""
+    issuer_words = {w.lower() for w in re.findall(r"[A-Za-z]+", issuer or "")}
+    names: set[str] = set()
+    for m in _OTHER_RE.finditer(text):
+        words = m.group("name").split()
+        while words and words[0].lower() in _NOT_A_NAME:
+            words = words[1:]
+        if not words:
+            continue
+        first = words[0]
+        if first.lower() in issuer_words or first.lower() in _NOT_A_NAME or len(first) < 4:
+            continue
+        names.add(first)
+    if not names:
+        return None
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b")

@@ -85,13 +85,15 @@ CUES: tuple[Cue, ...] = (
        "a target, expected or modelled grade, not a result"),
     _c("head_grade", "sentence", r"\b(?:head\s+grades?|mill(?:ed|ing)?\s+(?:feed|grade)|milled|processed|treated|"
        r"feed grade|ore mined|tonnes mined|mined at|reconcil\w+|recovered grade|"
-       r"ounces poured|gold poured|sold)\b",
+       r"ounces poured|gold poured|sold|stockpiles?|run[\s-]of[\s-]mine|ROM|mill|Mtpa|ore\s+(?:treated|hauled))\b",
        "a production or head grade of ore already mined", unless=_DRILL),
     _c("price", "sentence", r"(?:US|A|C|AU|CA)?\$\s*\d[\d,.]*\s*/\s*(?:oz|t|lb|dmtu|mtu)\b",
        "a price", unless=_DRILL),
     _c("other_company", "sentence", r"\b(?:neighbou?ring|adjacent|nearby|next[\s-]door)\s+(?:[\w'-]+\s+){0,4}?"
        r"(?:deposit|mine|project|operation|discovery|tenure|company)\b|\b(?:owned|operated|held) by\b|"
-       r"\bpeers?\b|\banalog(?:ous|ue)\b|\bbenchmark\b",
+       r"\bpeers?\b|\banalog(?:ous|ue)\b|\bbenchmark\b|"
+       r"\b(?:her|his|their)\s+(?:career|previous|prior|former)\b|\bformerly\b|\bmost recently\b|\bled the team\b|"
+       r"\bpreviously (?:held|served|worked|led)\b",
        "a figure about another company's or a neighbouring deposit"),
     _c("sample", "sentence", r"\b(?:rock[\s-]?chips?|soils?|grab samples?|stream sediments?|lag samples?|"
        r"float samples?|outcrop samples?|termite mound)\b",
@@ -99,8 +101,12 @@ CUES: tuple[Cue, ...] = (
 )
 
 
+OTHER_COMPANY = Cue("other_company", re.compile("$^"), "a figure about another company's deposit or drilling", "sentence")
+
+
 def exclusion(
-    text: str, start: int, end: int, *, kinds: tuple[str, ...] | None = None, value_end: int | None = None
+    text: str, start: int, end: int, *, kinds: tuple[str, ...] | None = None, value_end: int | None = None,
+    others: re.Pattern[str] | None = None,
 ) -> Cue | None:
     """The first cue that makes ``text[start:end]`` not a result, or None.
 
@@ -116,6 +122,8 @@ def exclusion(
     r0 = end if value_end is None else value_end
     right = text[r0 : min(len(text), r0 + 40)]
     para: str | None = None
+    if others is not None and (kinds is None or "other_company" in kinds) and others.search(sentence):
+        return OTHER_COMPANY
     for cue in CUES:
         if kinds is not None and cue.kind not in kinds:
             continue

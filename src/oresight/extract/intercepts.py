@@ -30,7 +30,7 @@ _ABBR_UNIT = rf"(?:\s*\((?:{_L.unit_re})\))?"
 _ABBR_AN = rf"(?:\s*\((?:{_L.analyte_re})\))?"
 GRADE_RE = re.compile(
     rf"(?<![\w.,/])(?P<num>{N})\s*(?P<unit>{_L.unit_re})(?![A-Za-z]){_ABBR_UNIT}"
-    rf"(?:\s*(?:of\s+)?(?P<an>{_L.analyte_re}){_ABBR_AN})?"
+    rf"(?:\s*(?:of\s+)?(?P<an>{_L.analyte_re})(?:(?<=[A-Za-z])[0-9*](?![0-9A-Za-z]))?{_ABBR_AN})?"
 )
 WIDTH = rf"(?P<w>{N})\s*(?P<wu>{_L.length_re})(?![A-Za-z0-9²³/])(?:\s*\((?:m|ft)\))?"
 DEPTH = rf"(?:{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9²³/])"
@@ -53,7 +53,7 @@ _BETWEEN_CLAUSE = rf"\s*\)?\s*,?\s*(?:between|from)\s+(?P<bfrm>{N})\s*(?:m|metre
 _RANGE_CLAUSE = rf"\s*[(\[]\s*(?:from\s+)?(?P<rfrm>{N})\s*(?:m|ft)?\s*(?:-|to)\s*(?P<rto>{N})\s*(?:m|ft|metres|meters)?\s*[)\]]"
 
 # width [depth] connector  (anchored at the end of the left context)
-LEFT_RE = re.compile(rf"{WIDTH}{_TAIL_PAD}(?:{_DEPTH_CLAUSE})?\s*,?\s*{CONNECTOR}\s*$", re.IGNORECASE)
+LEFT_RE = re.compile(rf"(?<![\w.,]){WIDTH}{_TAIL_PAD}(?:{_DEPTH_CLAUSE})?\s*,?\s*{CONNECTOR}\s*", re.IGNORECASE)
 # over width (anchored at the start of the right context)
 RIGHT_RE = re.compile(
     rf"\s*,?\s*(?:over|across|along|for|across\s+a\s+width\s+of|over\s+an?\s+(?:downhole\s+|true\s+)?"
@@ -61,6 +61,7 @@ RIGHT_RE = re.compile(
     rf"(?:an?\s+)?{WIDTH}",
     re.IGNORECASE,
 )
+_RANGE_BEFORE = re.compile(rf"(?:from|between)\s+(?P<rf>{N})\s*(?:m|metres|meters|ft|feet)?\s*(?:to|-|and)\s*$", re.IGNORECASE)
 DEPTH_RE = re.compile(rf"{_DEPTH_CLAUSE}", re.IGNORECASE)
 RANGE_RE = re.compile(rf"{_RANGE_CLAUSE}", re.IGNORECASE)
 BETWEEN_RE = re.compile(_BETWEEN_CLAUSE, re.IGNORECASE)
@@ -93,6 +94,9 @@ _NOT_HOLE = re.compile(
     r"SAMREC|PERC|CIM|S|ESG|DTC|OTCQB|OTCQX|OTC|FSE|AIM|LSE|NYSE|CSE|TSXV|SEC)[-_]?\d",
 )
 _HOLE_NEEDS_DIGIT = re.compile(r"\d")
+
+
+_REE_BASKETS = frozenset({"MREO", "HREO", "NdPr", "DyTb", "Nd2O3", "Pr6O11", "Dy2O3", "Tb4O7"})
 
 
 @dataclass(frozen=True)
@@ -142,9 +146,28 @@ def hole_before(text: str, start: int, floor: int) -> str | None:
     return best
 
 
+def subject_hole_before(text: str, start: int, floor: int) -> str | None:
+    """The first hole named in the nearest earlier sentence of the paragraph that names one (its subject):
+    "Diamond hole KMD0017 twinned KMR0455. Chemical assays returned 6.00m @ ..." is KMD0017."""
+    lo, _ = paragraph_bounds(text, start, start)
+    lo = max(lo, floor, start - 600)
+    pos = start
+    while pos > lo:
+        s_lo, _ = sentence_bounds(text, pos - 1, pos - 1)
+        s_lo = max(s_lo, lo)
+        for m in HOLE_RE.finditer(text, s_lo, pos):
+            hid = m.group("h1") or m.group("h2")
+            if hid and valid_hole(hid):
+                return hid
+        if s_lo >= pos - 1:
+            break
+        pos = s_lo
+    return None
+
+
 def hole_after(text: str, end: int) -> str | None:
     """A hole identifier right after an intercept on the same line: ``... from 35m (KRC001)`` / ``in KRC001``."""
-    m = re.match(r"^[^\n.;]{0,12}?(?:\(|\bin\s+(?:hole\s+)?|\bfor\s+(?:hole\s+)?|-\s+)", text[end : end + 40])
+    m = _AFTER_RE.match(text[end : end + 60])
     if not m:
         return None
     hm = HOLE_RE.match(text, end + m.end())
@@ -153,6 +176,11 @@ def hole_after(text: str, end: int) -> str | None:
         if hid and valid_hole(hid):
             return hid
     return None
+
+
+_AFTER_RE = re.compile(
+    r"[^\n.;]{0,12}?(?:\(|\b(?:in|for|from)\s+(?:the\s+)?(?:(?:RC|diamond|DD|aircore|AC|RAB|drill|sonic|"
+    r"reverse\s+circulation|core)\s+)?(?:drill\s*)?(?:holes?\s+)?|-\s+)", re.IGNORECASE)
 
 
 def valid_hole(hid: str) -> bool:
@@ -214,16 +242,18 @@ def ocr_hole_fix(hole: str) -> str:
 
 def find_intercepts(
     text: str, page: int, raw_text: str | None = None, *, ocr: bool = False,
-    default_analytes: dict[str, str] | None = None,
+    default_analytes: dict[str, str] | None = None, others: re.Pattern[str] | None = None,
 ) -> tuple[list[Intercept], list[Excluded]]:
     """All prose intercepts of one page of (folded) text. ``raw_text`` (same length) gives the surfaces."""
     surface_src = raw_text if raw_text is not None else text
     grades = find_grades(text)
     groups = chain(text, grades)
     raws: list[_Raw] = []
+    # every "width [depth] connector" of the page, by where it ends (one pass, not one search per grade)
+    lefts = {m.end(): m for m in LEFT_RE.finditer(text)} if groups else {}
     for group in groups:
         g0, gn = group[0], group[-1]
-        raw = _attach_width(text, group, g0.start, gn.end)
+        raw = _attach_width(text, group, g0.start, gn.end, lefts)
         if raw is not None:
             raws.append(raw)
     intercepts: list[Intercept] = []
@@ -233,10 +263,15 @@ def find_intercepts(
     floor = 0
     for raw in raws:
         # including: a keyword just before, and a parent intercept shortly before
-        left = text[max(0, raw.start - 60) : raw.start]
-        inc_kw = INCLUDING_RE.search(left)
-        if inc_kw and prev is not None and raw.start - prev.end < 200:
-            raw.including = True
+        if prev is not None:
+            left = text[max(prev.end, raw.start - 60) : raw.start]
+            inc_kw = INCLUDING_RE.search(left)
+            if inc_kw:
+                gap = max(prev.end, raw.start - 60) + inc_kw.start() - prev.end
+                # "with" and "containing" join a sub-interval only right after its parent
+                weak = inc_kw.group(0).split()[0].lower().rstrip(".") in ("with", "containing", "comprising")
+                if gap <= (25 if weak else 120):
+                    raw.including = True
         if raw.hole_id is None:
             after = hole_after(text, raw.end)
             if after is not None:
@@ -246,10 +281,11 @@ def find_intercepts(
                 raw.hole_id = prev.hole_id
             else:
                 s_lo, _ = sentence_bounds(text, raw.start, raw.end)
-                raw.hole_id = hole_before(text, raw.start, max(s_lo, floor)) or hole_before(text, raw.start, floor)
+                raw.hole_id = hole_before(text, raw.start, max(s_lo, floor)) or subject_hole_before(
+                    text, s_lo, floor)
         if ocr and raw.hole_id:
             raw.hole_id = ocr_hole_fix(raw.hole_id)
-        cue = exclusion(text, raw.start, raw.end, value_end=raw.grades_end)
+        cue = exclusion(text, raw.start, raw.end, value_end=raw.grades_end, others=others)
         span = Span(page, raw.start, raw.end)
         surface = re.sub(r"\s+", " ", surface_src[raw.start : raw.end]).strip()
         if cue is not None:
@@ -269,6 +305,8 @@ def find_intercepts(
                 continue
             if not _plausible(g.value, g.unit, analyte):
                 continue
+            if analyte in _REE_BASKETS and g.unit == "%" and any(o.unit == "ppm" for o in raw.grades):
+                continue  # "3,000ppm TREO with 26% MREO": the share of TREO, not a grade
             to_m = raw.to_m
             if to_m is None and raw.from_m is not None:
                 to_m = round(raw.from_m + raw.width_m, 2)
@@ -307,15 +345,24 @@ def _plausible(value: float, unit: str, analyte: str) -> bool:
     return not (unit == "g/t" and value > 100_000)
 
 
-def _attach_width(text: str, group: list[Grade], gstart: int, gend: int) -> _Raw | None:
+def _attach_width(
+    text: str, group: list[Grade], gstart: int, gend: int, lefts: dict[int, re.Match[str]]
+) -> _Raw | None:
     # width before: "13m @ <grades>"
-    left_lo = max(0, gstart - 160)
-    lm = LEFT_RE.search(text, left_lo, gstart)
+    lm = lefts.get(gstart)
     if lm is not None:
         factor = _length_factor(lm.group("wu"))
         width = _num(lm.group("w"), factor)
         frm = _num(lm.group("frm"), factor)
         to = _num(lm.group("to"), factor)
+        rng = _RANGE_BEFORE.search(text, max(0, lm.start() - 40), lm.start())
+        if rng is not None and width is not None:
+            # "from 35m to 48m averaging 0.44% Cu": the number before the connector is the end depth
+            start_depth = _num(rng.group("rf"), factor)
+            if start_depth is not None and width > start_depth:
+                frm, to, width = start_depth, width, round(width - start_depth, 2)
+                tw, end = _true_width(text, gend)
+                return _Raw(rng.start(), end, group, width, frm, to, False, False, None, tw, gend)
         eoh = bool(lm.group("eoh"))
         if lm.group("surface"):
             frm = 0.0

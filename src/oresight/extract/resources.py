@@ -52,7 +52,7 @@ def cutoff_in(text: str) -> str | None:
 
 def _category_near(text: str, s_lo: int, start: int, end: int, s_hi: int) -> str | None:
     right = text[end : min(s_hi, end + 40)]
-    rm = re.match(rf"^[^.;\d]{{0,30}}?\(?\s*(?P<cat>{_L.category_re})\b", right)
+    rm = re.match(rf"^\s*[(,]?\s*(?:in\s+the\s+|category\s+)?(?P<cat>{_L.category_re})\b", right)
     left = text[max(s_lo, start - 90) : start]
     cats = list(re.finditer(rf"\b(?:{_L.category_re})\b", left))
     if cats:
@@ -77,8 +77,8 @@ def _category_near(text: str, s_lo: int, start: int, end: int, s_hi: int) -> str
     return None
 
 
-def find_resources(text: str, page: int, code: str | None, raw_text: str | None = None
-                   ) -> tuple[list[ResourceEstimate], list[Excluded]]:
+def find_resources(text: str, page: int, code: str | None, raw_text: str | None = None,
+                   others: re.Pattern[str] | None = None) -> tuple[list[ResourceEstimate], list[Excluded]]:
     surface_src = raw_text if raw_text is not None else text
     out: list[ResourceEstimate] = []
     excluded: list[Excluded] = []
@@ -117,7 +117,7 @@ def find_resources(text: str, page: int, code: str | None, raw_text: str | None 
         if not RESOURCE_WORDS.search(sentence) and not RESOURCE_WORDS.search(text[max(0, s_lo - 200) : s_lo]):
             continue
         cue = exclusion(text, m.start(), end, kinds=("exploration_target", "head_grade", "other_company",
-                                                     "target_grade", "price"), value_end=gend)
+                                                     "target_grade", "price"), value_end=gend, others=others)
         if cue is not None:
             excluded.append(Excluded(cue.kind, surface, span, cue.reason))
             continue

@@ -20,14 +20,15 @@ _L = lexicon()
 
 _HOLE_H = re.compile(r"\b(?:hole|drill\s*hole|drillhole|bhid|hole\s*(?:id|no|number|name)|borehole|trench|sample\s*id)\b"
                      r"|^id$|^hole$", re.I)
-_FROM_H = re.compile(r"^\s*(?:depth\s+)?from\b|^\s*from\s*\(|^\s*start\b|^\s*m\s*from\b", re.I)
-_TO_H = re.compile(r"^\s*(?:depth\s+)?to\b|^\s*to\s*\(|^\s*end\b", re.I)
+# a spanning header is joined before its sub-header ("Interval (m) From"), so "from"/"to" may stand last
+_FROM_H = re.compile(r"^\s*(?:depth\s+)?from\b|\bfrom\s*(?:\((?:m|ft|metres|feet)\))?\s*$|^\s*start\b|^\s*m\s*from\b", re.I)
+_TO_H = re.compile(r"^\s*(?:depth\s+)?to\b|\bto\s*(?:\((?:m|ft|metres|feet)\))?\s*$|^\s*end\b", re.I)
 _WIDTH_H = re.compile(r"\b(?:interval|width|length|thickness|intercept|intersection|down\s*hole|downhole|"
                       r"apparent|core length|drilled)\b|^\s*m\s*$|^\s*\(m\)\s*$", re.I)
 _TRUE_H = re.compile(r"\b(?:true\s+width|true\s+thickness|etw|est\.?\s+true)\b", re.I)
 _COLLAR_H = re.compile(r"\b(?:easting|northing|east|north|rl|elevation|dip|azimuth|azi|az|mga|grid|collar|"
                        r"eoh|total\s+depth|max\s+depth|hole\s+depth|final\s+depth)\b", re.I)
-_SKIP_H = re.compile(r"(?:cut[\s-]?off|\bCOG\b|lower\s+cut|gram\s*[-x*×]?\s*met|g\s*[x*×.]\s*m|%\s*[x*×.]\s*m|\bgxm\b|\bm\s*[x*×]\s*%|"
+_SKIP_H = re.compile(r"(?:[:/]\s*TREO|\bof\s+TREO|\bratio\b|\bproportion\b|\bshare\b|\bpercent\s+of\b|cut[\s-]?off|\bCOG\b|lower\s+cut|gram\s*[-x*×]?\s*met|g\s*[x*×.]\s*m|%\s*[x*×.]\s*m|\bgxm\b|\bm\s*[x*×]\s*%|"
                      r"metal\s+content|ppm\s*[x*×]\s*m|\bGT\b|grade\s*x\s*thickness|recovery|price)", re.I)
 _CATEGORY_H = re.compile(r"\b(?:category|classification|class|resource|reserve|jorc)\b", re.I)
 _TONNES_H = re.compile(r"\b(?:tonnes|tonnage|tons|ore|mt|kt|tonnes\s*\(|quantity)\b", re.I)
@@ -74,7 +75,7 @@ def _clean_header(h: str) -> str:
 def grade_column(header: str) -> tuple[str | None, str] | None:
     """(analyte, unit) of a grade column header such as ``Au (g/t)``, ``TREO ppm``, ``Grade (% Li2O)``."""
     h = _clean_header(header)
-    if _SKIP_H.search(h) or (_CONTAINED_H.search(h) and not re.search(r"grade", h, re.I)):
+    if _SKIP_H.search(h) or re.search(r"\b(?:contained|content|metal)\b", h, re.I):
         return None
     um = re.search(rf"(?<![A-Za-z])(?:{_L.unit_re})(?![A-Za-z])", h)
     if not um:

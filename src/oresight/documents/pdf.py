@@ -1,0 +1,338 @@
+"""PDF reader (PDFium through pypdfium2): page text, tables from word positions, OCR of image pages.
+
+Cost model. PDFium's own text extraction (open, text page, ``get_text_range``) is the floor; this
+reader adds only what is cheap on every page (one regex pass over the page text) and spends more
+only where it pays: word boxes are read (two raw ``FPDFText_GetLooseCharBox`` calls per word, no
+per-character Python objects) on pages whose text looks tabular, and pages are rendered for OCR
+only when they hold an image and almost no text.
+
+Offsets. Page text is PDFium's text with ``\\r\\n`` turned into ``\\n`` (and stray control
+characters into same-length stand-ins); every span is mapped through that change, so
+``page.text[span.start:span.end]`` is the text of the cell, from its first to its last character.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from bisect import bisect_left
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta, timezone
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from oresight.documents import _ocr
+from oresight.documents._common import Clock, Limits, check_pages, one_line, sha256
+from oresight.documents._layout import PDF as PDF_GEOMETRY
+from oresight.documents._layout import Found, Word, find_tables
+from oresight.exceptions import CorruptDocument, EncryptedDocument
+from oresight.model import Document, Page, Table
+
+__all__ = ["read_pdf"]
+
+log = logging.getLogger(__name__)
+
+# PDFium is not thread-safe: one document at a time per process.
+_PDFIUM_LOCK = threading.RLock()
+
+# Two numbers side by side (on one line, or on consecutive lines when a table is drawn column by
+# column): table rows are full of them, prose almost never has them.
+# (The pattern starts with a character set so the regex engine scans for it quickly.)
+_NUMBER_PAIR = re.compile(r"[0-9][ \t\r\n]+[-−<(]?[0-9]")
+_MIN_PAIRS = 6
+_WORD = re.compile(r"\S+")
+_ODD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\r\ufffe\uffff]")
+_ODD_MAP = {i: " " for i in range(0x20)} | {0x02: "-", 0x0D: "\n", 0x09: "\t", 0x0A: "\n", 0x0C: "\f"}
+_ODD_MAP |= {0xFFFE: " ", 0xFFFF: " "}
+_OCR_MIN_TEXT = 20  # a page with fewer non-space characters than this may be a scan
+
+
+def read_pdf(data: bytes, name: str, limits: Limits, clock: Clock) -> Document:
+    """Read PDF bytes; raises only BadInput subclasses."""
+    with _PDFIUM_LOCK:
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as e:
+            code = getattr(e, "err_code", None)
+            if code == pdfium_c.FPDF_ERR_PASSWORD:
+                raise EncryptedDocument(f"{name}: the PDF is password-protected") from None
+            if code == pdfium_c.FPDF_ERR_SECURITY:
+                raise EncryptedDocument(f"{name}: the PDF uses an unsupported encryption scheme") from None
+            what = _LOAD_ERRORS.get(code, "unreadable PDF")
+            raise CorruptDocument(f"{name}: {what} ({_reason(e)})") from None
+        except Exception as e:  # ctypes or pypdfium2 failures on hostile input
+            raise CorruptDocument(f"{name}: not a readable PDF ({_reason(e)})") from None
+        try:
+            return _read(pdf, data, name, limits, clock)
+        finally:
+            pdf.close()
+
+
+_LOAD_ERRORS = {
+    pdfium_c.FPDF_ERR_FORMAT: "damaged or truncated PDF",
+    pdfium_c.FPDF_ERR_FILE: "PDF cannot be opened",
+    pdfium_c.FPDF_ERR_PAGE: "PDF page tree is damaged",
+}
+
+
+def _reason(e: BaseException) -> str:
+    """PDFium's reason without pypdfium2's wrapping ("Failed to load document (PDFium: ...).")."""
+    m = re.search(r"PDFium: ([^)]*)", str(e))
+    if m:
+        return "PDFium: " + m.group(1).lower()
+    return one_line(str(e) or type(e).__name__, 120)
+
+
+def _read(pdf: pdfium.PdfDocument, data: bytes, name: str, limits: Limits, clock: Clock) -> Document:
+    try:
+        count = len(pdf)
+    except Exception as e:
+        raise CorruptDocument(f"{name}: not a readable PDF ({_reason(e)})") from None
+    if count <= 0:
+        raise CorruptDocument(f"{name}: the PDF has no pages")
+    check_pages(name, count, limits)
+
+    warnings: list[str] = []
+    pages: list[Page] = []
+    previous: Found | None = None  # last table of the previous page, if it ended that page
+    broken = 0
+    for index in range(count):
+        clock.check(f"page {index + 1} of {count}")
+        number = index + 1
+        try:
+            page, found = _read_page(pdf, index, number, limits, clock, warnings)
+        except pdfium.PdfiumError as e:
+            broken += 1
+            warnings.append(f"page {number}: unreadable ({_reason(e)})")
+            page, found = Page(number, ""), []
+        if found and previous is not None:
+            found[0] = _continue(found[0], previous)
+            page = Page(page.number, page.text, tuple(f.table for f in found), page.ocr)
+        previous = found[-1] if found else None
+        pages.append(page)
+    if broken == count:
+        raise CorruptDocument(f"{name}: no page of the PDF could be read")
+
+    metadata = _metadata(pdf)
+    metadata.extend(("warning", w) for w in warnings)
+    return Document(
+        kind="pdf",
+        pages=tuple(pages),
+        sha256=sha256(data),
+        title=_title(dict(metadata), pages),
+        source=name,
+        metadata=tuple(metadata),
+        size_bytes=len(data),
+    )
+
+
+def _read_page(
+    pdf: pdfium.PdfDocument, index: int, number: int, limits: Limits, clock: Clock, warnings: list[str]
+) -> tuple[Page, list[Found]]:
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            n_chars = textpage.count_chars()
+            raw = textpage.get_text_range() if n_chars > 0 else ""
+            text = raw.replace("\r\n", "\n") if "\r" in raw else raw
+            if _ODD_CHARS.search(text):
+                text = text.translate(_ODD_MAP)
+            found: list[Found] = []
+            if len(_NUMBER_PAIR.findall(raw)) >= _MIN_PAIRS:
+                words = _words(textpage, raw, text, n_chars, page.get_rotation())
+                found = find_tables(words, number, PDF_GEOMETRY)
+        finally:
+            textpage.close()
+        if limits.ocr and len(text) - text.count(" ") - text.count("\n") < _OCR_MIN_TEXT and _has_image(page):
+            ocr = _ocr.read_page(page, number, limits, clock, warnings)
+            if ocr is not None:
+                return Page(number, ocr.text, tuple(f.table for f in ocr.tables), ocr=True), ocr.tables
+        return Page(number, text, tuple(f.table for f in found)), found
+    finally:
+        page.close()
+
+
+def _words(textpage: Any, raw: str, text: str, n_chars: int, rotation: int) -> list[Word]:
+    """Words of the page with their loose boxes, in display coordinates, offsets in the final text.
+
+    ``raw`` is PDFium's text (its indices are PDFium's character indices), ``text`` the page text
+    made from it (``\r\n`` → ``\n``, which shifts offsets by the line breaks removed before them).
+    """
+    char_index = _char_index(textpage, raw, n_chars)
+    removed = [m.start() for m in re.finditer("\r\n", raw)]
+    box = pdfium_c.FS_RECTF()
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    handle = textpage.raw
+    out: list[Word] = []
+    for m in _WORD.finditer(raw):
+        s, e = m.span()
+        first = char_index(s)
+        last = char_index(e - 1)
+        if first is None or last is None or not get_box(handle, first, box):
+            continue
+        left, top, bottom = box.left, box.top, box.bottom
+        if last != first:
+            if not get_box(handle, last, box):
+                continue
+            right = box.right
+            top = max(top, box.top)
+            bottom = min(bottom, box.bottom)
+        else:
+            right = box.right
+        x0, x1, y0, y1 = _display(left, right, bottom, top, rotation)
+        if removed:
+            s -= bisect_left(removed, s)
+            e -= bisect_left(removed, e)
+        out.append(Word(text[s:e], x0, x1, y0, y1, s, e))
+    return out
+
+
+def _display(left: float, right: float, bottom: float, top: float, rotation: int) -> tuple[float, ...]:
+    """A PDF user-space box as (x0, x1, top, bottom) on the page as displayed (y grows downwards)."""
+    if rotation == 90:
+        return bottom, top, left, right
+    if rotation == 180:
+        return -right, -left, bottom, top
+    if rotation == 270:
+        return -top, -bottom, -right, -left
+    return left, right, -top, -bottom
+
+
+def _char_index(textpage: Any, raw: str, n_chars: int) -> Callable[[int], int | None]:
+    """Map an index of ``raw`` (Python characters) to PDFium's character index."""
+    if len(raw) == n_chars:
+        return lambda i: i
+    # PDFium left characters out of the text or the text holds characters beyond the BMP
+    # (two UTF-16 units each): translate through PDFium's own text-index mapping.
+    astral = [i for i, ch in enumerate(raw) if ord(ch) > 0xFFFF]
+    handle = textpage.raw
+    to_char = pdfium_c.FPDFText_GetCharIndexFromTextIndex
+
+    def index(i: int) -> int | None:
+        c: int = to_char(handle, i + bisect_left(astral, i))
+        return c if 0 <= c < n_chars else None
+
+    return index
+
+
+_IMAGE_TYPES = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
+
+
+def _has_image(page: Any) -> bool:
+    handle = page.raw
+    n = pdfium_c.FPDFPage_CountObjects(handle)
+    for i in range(min(n, 500)):
+        obj = pdfium_c.FPDFPage_GetObject(handle, i)
+        if obj and pdfium_c.FPDFPageObj_GetType(obj) in _IMAGE_TYPES:
+            return True
+    return False
+
+
+def _continue(found: Found, previous: Found) -> Found:
+    """Mark the first table of a page that continues the last table of the previous page."""
+    prev = previous.table
+    table = found.table
+    same_header = not found.headerless and _norm(table.header) == _norm(prev.header)
+    if not same_header and not found.headerless:
+        return found
+    rows = table.rows
+    if found.headerless:
+        mapping = _map_columns(found.columns, previous.columns)
+        if mapping is None:
+            return found
+        from oresight.model import Cell
+
+        width = len(prev.header)
+        new_rows = []
+        for row in rows:
+            cells = [Cell("")] * width
+            for j, cell in enumerate(row):
+                cells[mapping[j]] = cell
+            new_rows.append(tuple(cells))
+        rows = tuple(new_rows)
+    title = table.title or prev.title
+    new = Table(page=table.page, header=prev.header, rows=rows, title=title, continued=True)
+    return Found(new, previous.columns if found.headerless else found.columns, False, found.top, found.bottom)
+
+
+def _norm(header: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(" ".join(h.lower().split()) for h in header)
+
+
+def _map_columns(
+    cols: tuple[tuple[float, float], ...], prev: tuple[tuple[float, float], ...]
+) -> list[int] | None:
+    """Each column of a headerless table to the column of ``prev`` it stands under, if one-to-one."""
+    if len(cols) > len(prev):
+        return None
+    out: list[int] = []
+    for a, b in cols:
+        hits = [k for k, (p0, p1) in enumerate(prev) if min(b, p1) - max(a, p0) > 0]
+        if len(hits) != 1 or hits[0] in out:
+            return None
+        out.append(hits[0])
+    return out
+
+
+def _metadata(pdf: pdfium.PdfDocument) -> list[tuple[str, str]]:
+    try:
+        info = pdf.get_metadata_dict(skip_empty=True)
+    except Exception:  # a damaged info dictionary is not worth failing the document for
+        return []
+    out: list[tuple[str, str]] = []
+    for key, value in info.items():
+        value = one_line(value.replace("\x00", ""), 500)
+        if not value or _PLACEHOLDER.match(value):
+            continue
+        if key in ("CreationDate", "ModDate"):
+            value = _pdf_date(value)
+        out.append((key, value))
+    return out
+
+
+_PDF_DATE = re.compile(
+    r"(?:D:)?(\d{4})(\d{2})?(\d{2})?(\d{2})?(\d{2})?(\d{2})?\s*(?:([Zz])|([+-])(\d{2})'?(\d{2})?'?)?"
+)
+
+
+def _pdf_date(value: str) -> str:
+    """A PDF date (``D:20240312093000+10'00'``) as ISO 8601; the value as printed when it is not one."""
+    m = _PDF_DATE.match(value.strip())
+    if not m:
+        return value
+    y, mo, d, h, mi, s, z, sign, oh, om = m.groups()
+    try:
+        tz = None
+        if z:
+            tz = UTC
+        elif sign:
+            delta = timedelta(hours=int(oh), minutes=int(om or 0))
+            tz = timezone(delta if sign == "+" else -delta)
+        dt = datetime(int(y), int(mo or 1), int(d or 1), int(h or 0), int(mi or 0), int(s or 0), tzinfo=tz)
+    except ValueError:
+        return value
+    return dt.isoformat()
+
+
+# Values PDF producers write when they know nothing ("(anonymous)", "untitled", a file name).
+_PLACEHOLDER = re.compile(r"^\(?(?:anonymous|unspecified|untitled|unknown|none|null)\)?$", re.I)
+_JUNK_TITLE = re.compile(
+    r"^(?:\(?untitled\)?|document\d*|microsoft (?:word|powerpoint)\s*-.*"
+    r"|.*\.(?:docx?|pdf|indd|rtf|xlsx?|pptx?))$",
+    re.I,
+)
+
+
+def _title(meta: dict[str, str], pages: list[Page]) -> str:
+    title = meta.get("Title", "").strip()
+    if title and not _JUNK_TITLE.match(title):
+        return one_line(title)
+    for page in pages:
+        for line in page.text.split("\n"):
+            if line.strip():
+                return one_line(line)
+    return ""
