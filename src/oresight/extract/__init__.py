@@ -64,7 +64,7 @@ def extract(document: Document) -> Extraction:
         companies = find_companies(page.text, page.number)
         if companies:
             break
-    others = other_companies("\n".join(folded_pages)[:300_000], companies[0].name if companies else None)
+    others = other_companies("\n".join(folded_pages)[:300_000], companies[0] if companies else None)
     for page, folded in zip(document.pages, folded_pages, strict=True):
         found, exc = find_intercepts(folded, page.number, raw_text=page.text, ocr=page.ocr,
                                      default_analytes=defaults, others=others)
@@ -234,5 +234,5 @@ def _commodities(intercepts: list[Intercept], resources: list[ResourceEstimate],
     found = {_L.commodity(i.analyte) for i in intercepts}
     found |= {_L.commodity(r.analyte) for r in resources if r.analyte}
     head = folded_pages[0][:1500] if folded_pages else ""
-    found |= {c for c, n in counts.items() if n >= 2} | set(_count_mentions(head))
+    found |= {c for c, n in counts.items() if n >= 3} | set(_count_mentions(head))
     return sorted(found)

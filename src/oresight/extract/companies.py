@@ -41,6 +41,14 @@ def find_companies(text: str, page: int = 1) -> list[Company]:
         else:
             break
     name = _name_before(folded, group[0].start())
+    if name is None:
+        # the name may stand elsewhere: "Burra Creek Zinc Ltd (ASX: BZC)" in the body under a letterhead
+        tk = group[0].group("tk").upper()
+        for m in matches[1:]:
+            if m.group("tk").upper() == tk:
+                name = _name_before(folded, m.start())
+                if name:
+                    break
     out: list[Company] = []
     seen: set[tuple[str, str]] = set()
     for m in group:
@@ -77,7 +85,7 @@ def _name_before(text: str, pos: int) -> str | None:
 
 
 _OTHER_RE = re.compile(
-    r"\b(?P<name>[A-Z][A-Za-z&'\-]+(?:\s+[A-Z][A-Za-z&'\-]+){0,3}?)\s+"
+    r"\b(?P<name>[A-Z][A-Za-z&'\-]+(?:[ ]+[A-Z][A-Za-z&'\-]+){0,3}?)[ ]+"
     r"(?:Resources|Mining|Minerals|Metals|Gold|Lithium|Nickel|Copper|Uranium|Exploration|Limited|Ltd|Corporation|"
     r"Corp|Inc|plc|NL|Group)\b"
 )
@@ -87,11 +95,18 @@ _NOT_A_NAME = frozenset(
 )
 
 
-def other_companies(text: str, issuer: str | None) -> re.Pattern[str] | None:
+def other_companies(text: str, issuer: Company | None) -> re.Pattern[str] | None:
     """Names of companies other than the issuer ("Cobbler Resources", then "Cobbler" alone), as one pattern.
 
-    Results in a sentence that names another company are that company's, not the issuer's."""
-    issuer_words = {w.lower() for w in re.findall(r"[A-Za-z]+", issuer or "")}
+    Results in a sentence that names another company are that company's, not the issuer's. The issuer
+    is known by its name, by the letterhead (the text before its first ticker) and by its ticker's
+    letters (a name whose initials are the ticker's letters is the issuer's)."""
+    if issuer is None:
+        return None
+    issuer_words = {w.lower() for w in re.findall(r"[A-Za-z]+", issuer.name or "")}
+    if issuer.span is not None and issuer.span.page == 1 and issuer.span.start < 400:
+        issuer_words |= {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text[: issuer.span.start])}
+    ticker_letters = sorted(issuer.ticker.lower())
     names: set[str] = set()
     for m in _OTHER_RE.finditer(text):
         words = m.group("name").split()
@@ -101,6 +116,10 @@ def other_companies(text: str, issuer: str | None) -> re.Pattern[str] | None:
             continue
         first = words[0]
         if first.lower() in issuer_words or first.lower() in _NOT_A_NAME or len(first) < 4:
+            continue
+        full = m.group(0).split()
+        if sorted(w[0].lower() for w in full if w.lower() not in ("ltd", "limited", "inc", "corp", "nl", "plc")) == \
+                ticker_letters or sorted(w[0].lower() for w in words) == ticker_letters:
             continue
         names.add(first)
     if not names:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%])[.;!?](?=\s+[A-Z(\"'\u2022•\-])|\n\s*\n|\n\s*[\u2022•▪●◦■\-*]\s|\n(?=\s*[A-Z0-9]{2,}[A-Za-z0-9\-]*\s*[:\-])")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%])[.!?](?=\s+[A-Z(\"'\u2022•\-])|\n\s*\n|\n\s*[\u2022•▪●◦■\-*]\s|\n(?=\s*[A-Z0-9]{2,}[A-Za-z0-9\-]*\s*[:\-])")
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
 
 

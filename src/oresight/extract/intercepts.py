@@ -251,10 +251,12 @@ def find_intercepts(
     raws: list[_Raw] = []
     # every "width [depth] connector" of the page, by where it ends (one pass, not one search per grade)
     lefts = {m.end(): m for m in LEFT_RE.finditer(text)} if groups else {}
+    by_start = {g.start: g for g in grades}
     for group in groups:
         g0, gn = group[0], group[-1]
         raw = _attach_width(text, group, g0.start, gn.end, lefts)
         if raw is not None:
+            _extend_after_depth(text, raw, by_start)
             raws.append(raw)
     intercepts: list[Intercept] = []
     excluded: list[Excluded] = []
@@ -325,6 +327,22 @@ def find_intercepts(
         if not raw.including or prev is None:
             prev = raw
     return intercepts, excluded
+
+
+_MORE_RE = re.compile(r"\s*,?\s*(?:and|with|plus|&)\s+")
+
+
+def _extend_after_depth(text: str, raw: _Raw, by_start: dict[int, Grade]) -> None:
+    """Grades named after the depth clause belong to the same interval: "15m @ 1,420ppm TREO from 0m with 384ppm MREO"."""
+    pos = raw.end
+    while True:
+        m = _MORE_RE.match(text, pos)
+        g = by_start.get(m.end()) if m else None
+        if g is None or g.analyte is None or any(o.analyte == g.analyte for o in raw.grades):
+            return
+        raw.grades.append(g)
+        raw.end = g.end
+        pos = g.end
 
 
 def _next_analyte(text: str, pos: int, unit: str) -> str | None:

@@ -122,7 +122,9 @@ def find_resources(text: str, page: int, code: str | None, raw_text: str | None 
             excluded.append(Excluded(cue.kind, surface, span, cue.reason))
             continue
         category = _category_near(text, s_lo, m.start(), end, s_hi)
-        if category is None and re.search(r"\btotal\b|\bglobal\b", sentence, re.I):
+        if category is None:
+            # a resource stated without a category is the whole resource ("stands at 54.2Mt @ 9.8% TGC,
+            # comprising an Indicated ... and an Inferred ...")
             category = "total"
         kind: Literal["resource", "reserve"] = "reserve" if (category in ("proven", "probable") or RESERVE_WORDS.search(sentence)) and not \
             re.search(r"\bmineral\s+resources?\b", sentence, re.I) else "resource"
