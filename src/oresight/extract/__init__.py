@@ -188,23 +188,32 @@ def _mention_vocabulary() -> tuple[re.Pattern[str], dict[tuple[str, ...], str], 
 
 def _count_mentions(text: str) -> Counter[str]:
     word_re, phrases, exact_re, exact = _mention_vocabulary()
+    firsts = _phrase_firsts()
     counts: Counter[str] = Counter()
     tokens = word_re.findall(text.lower())
-    longest = max((len(k) for k in phrases), default=1)
-    i = 0
     n = len(tokens)
-    while i < n:
-        for size in range(min(longest, n - i), 0, -1):
-            hit = phrases.get(tuple(tokens[i : i + size]))
-            if hit is not None:
+    for i, tok in enumerate(tokens):
+        sizes = firsts.get(tok)
+        if sizes is None:
+            continue
+        for size in sizes:  # longest first
+            hit = phrases.get(tuple(tokens[i : i + size])) if size > 1 else phrases.get((tok,))
+            if hit is not None and i + size <= n:
                 counts[hit] += 1
-                i += size
                 break
-        else:
-            i += 1
     for m in exact_re.finditer(text):
         counts[exact[m.group(0)]] += 1
     return counts
+
+
+@cache
+def _phrase_firsts() -> dict[str, tuple[int, ...]]:
+    """For each word that starts a commodity phrase, the phrase lengths to try (longest first)."""
+    _w, phrases, _e, _x = _mention_vocabulary()
+    firsts: dict[str, set[int]] = {}
+    for key in phrases:
+        firsts.setdefault(key[0], set()).add(len(key))
+    return {k: tuple(sorted(v, reverse=True)) for k, v in firsts.items()}
 
 
 def _commodity_mentions(document: Document, folded_pages: list[str]) -> Counter[str]:

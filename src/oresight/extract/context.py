@@ -9,33 +9,42 @@ kind of exclusion it signals; ``exclusion`` returns the first that applies, or N
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%])[.!?](?=\s+[A-Z(\"'\u2022•\-])|\n\s*\n|\n\s*[\u2022•▪●◦■\-*]\s|\n(?=\s*[A-Z0-9]{2,}[A-Za-z0-9\-]*\s*[:\-])")
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
 
 
+@lru_cache(maxsize=32)
+def _breaks(text: str, paragraph: bool) -> tuple[list[int], list[int]]:
+    """Every sentence (or paragraph) break of a page: the starts and ends of the separators, found once."""
+    pattern = _PARAGRAPH_END if paragraph else _SENTENCE_END
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in pattern.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
+def _bounds(text: str, start: int, end: int, paragraph: bool, reach: int) -> tuple[int, int]:
+    starts, ends = _breaks(text, paragraph)
+    i = bisect_right(ends, start) - 1  # the last break that ends at or before start
+    lo = ends[i] if i >= 0 else 0
+    j = bisect_left(starts, end)  # the first break that starts at or after end
+    hi = starts[j] if j < len(starts) else len(text)
+    return max(lo, start - reach), min(hi, end + reach)
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or bullet, or table line) around ``text[start:end]``."""
-    lo = 0
-    window_lo = max(0, start - 600)
-    for m in _SENTENCE_END.finditer(text, window_lo, start):
-        lo = m.end()
-    lo = max(lo, window_lo)
-    m2 = _SENTENCE_END.search(text, end, min(len(text), end + 600))
-    hi = m2.start() if m2 else min(len(text), end + 600)
-    return lo, hi
+    """The sentence (or bullet, or table line) around ``text[start:end]`` (at most 600 characters each way)."""
+    return _bounds(text, start, end, False, 600)
 
 
 def paragraph_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = 0
-    window_lo = max(0, start - 2000)
-    for m in _PARAGRAPH_END.finditer(text, window_lo, start):
-        lo = m.end()
-    lo = max(lo, window_lo)
-    m2 = _PARAGRAPH_END.search(text, end, min(len(text), end + 2000))
-    hi = m2.start() if m2 else min(len(text), end + 2000)
-    return lo, hi
+    return _bounds(text, start, end, True, 2000)
 
 
 @dataclass(frozen=True)
@@ -46,11 +55,13 @@ class Cue:
     scope: str  # "sentence": anywhere in the sentence; "left": in the left context after the last result verb;
     # "right": just after the value; "paragraph": anywhere in the paragraph
     unless: re.Pattern[str] | None = None  # the cue does not apply when the sentence also matches this
+    triggers: tuple[str, ...] = ()  # lower-case substrings, one of which must be present (a cheap pre-check)
 
 
-def _c(kind: str, scope: str, pattern: str, reason: str, unless: str | None = None) -> Cue:
+def _c(kind: str, scope: str, pattern: str, reason: str, unless: str | None = None,
+       triggers: tuple[str, ...] = ()) -> Cue:
     return Cue(kind, re.compile(pattern, re.IGNORECASE), reason, scope,
-               re.compile(unless, re.IGNORECASE) if unless else None)
+               re.compile(unless, re.IGNORECASE) if unless else None, triggers)
 
 
 # Verbs that introduce a result: a cue to the left of one of these does not apply to what follows.
@@ -65,39 +76,50 @@ _DRILL = r"\b(?:holes?|drill\w*|RC|diamond|DD|aircore|AC|RAB|intercepts?|interse
 
 CUES: tuple[Cue, ...] = (
     _c("exploration_target", "sentence", r"\bexploration\s+targets?\b",
-       "part of an Exploration Target (conceptual, not a resource or a result)"),
+       "part of an Exploration Target (conceptual, not a resource or a result)",
+       triggers=("target",)),
     _c("visual", "left", r"\bvisual(?:ly)?\b|\bvisible\b|\blogged\b|\bestimated?\s+(?:modal\s+)?abundance|"
        r"\bp-?XRF\b|\bportable XRF\b|\bhandheld XRF\b|\bXRF readings?\b|\bobserved\b",
-       "a visual or field estimate, not a laboratory assay"),
+       "a visual or field estimate, not a laboratory assay",
+       triggers=("visual", "visib", "logged", "abundance", "xrf", "observed")),
     _c("visual", "right", r"^[^.;\n]{0,25}\b(?:visual|visually|logged|p-?XRF|estimated? (?:abundance|percentage))\b",
-       "a visual or field estimate, not a laboratory assay"),
+       "a visual or field estimate, not a laboratory assay",
+       triggers=("visual", "logged", "xrf", "estimate")),
     _c("cutoff", "right", r"^\s*\)?\s*(?:lower\s+|bottom\s+)?(?:cut[\s-]?off|cutoff|COG\b|lower cut|reporting cut)",
-       "a cut-off grade"),
+       "a cut-off grade",
+       triggers=("cut", "cog")),
     _c("cutoff", "left", r"(?:cut[\s-]?off(?:\s+grade)?|cutoff|lower cut|COG|using a|above a|minimum(?: grade)? of|"
        r"greater than|more than|at least|>\s*=?|≥|in excess of|exceeding)\s*(?:of\s*)?$",
-       "a threshold or cut-off, not a result"),
+       "a threshold or cut-off, not a result",
+       triggers=("cut", "cog", "using", "above", "minimum", "greater", "more than", "at least", ">", "≥", "excess", "exceed")),
     _c("threshold", "left", r"(?:e\.g\.|for example|for instance|defined as|definition of|equivalent to|i\.e\.|"
        r"threshold of|minimum of)\W*$",
-       "an example in a reporting threshold or definition"),
+       "an example in a reporting threshold or definition",
+       triggers=("e.g", "example", "instance", "defined", "definition", "equivalent", "i.e", "threshold", "minimum")),
     _c("target_grade", "left", r"\b(?:target(?:s|ed|ing)?|expected|expects?|anticipated?|potential|conceptual|"
        r"hope|aim(?:s|ing)?|envisag\w*|would|could|may|might|budget(?:ed)?|planned|plan|"
        r"forecast|guidance|range of|ranging|designed to)\b",
-       "a target, expected or modelled grade, not a result"),
+       "a target, expected or modelled grade, not a result",
+       triggers=("target", "expect", "anticipat", "potential", "conceptual", "hope", "aim", "envisag", "would", "could", "may", "might", "budget", "plan", "forecast", "guidance", "rang", "designed")),
     _c("head_grade", "sentence", r"\b(?:head\s+grades?|mill(?:ed|ing)?\s+(?:feed|grade)|milled|processed|treated|"
        r"feed grade|ore mined|tonnes mined|mined at|reconcil\w+|recovered grade|"
        r"ounces poured|gold poured|sold|stockpiles?|run[\s-]of[\s-]mine|ROM|mill|Mtpa|ore\s+(?:treated|hauled))\b",
-       "a production or head grade of ore already mined", unless=_DRILL),
+       "a production or head grade of ore already mined", unless=_DRILL,
+       triggers=("head", "mill", "process", "treat", "feed", "mined", "reconcil", "recovered", "poured", "sold", "stockpile", "run", "rom", "mtpa", "ore ")),
     _c("price", "sentence", r"(?:US|A|C|AU|CA)?\$\s*\d[\d,.]*\s*/\s*(?:oz|t|lb|dmtu|mtu)\b",
-       "a price", unless=_DRILL),
+       "a price", unless=_DRILL,
+       triggers=("$",)),
     _c("other_company", "sentence", r"\b(?:neighbou?ring|adjacent|nearby|next[\s-]door)\s+(?:[\w'-]+\s+){0,4}?"
        r"(?:deposit|mine|project|operation|discovery|tenure|company)\b|\b(?:owned|operated|held) by\b|"
        r"\bpeers?\b|\banalog(?:ous|ue)\b|\bbenchmark\b|"
        r"\b(?:her|his|their)\s+(?:career|previous|prior|former)\b|\bformerly\b|\bmost recently\b|\bled the team\b|"
        r"\bpreviously (?:held|served|worked|led)\b",
-       "a figure about another company's or a neighbouring deposit"),
+       "a figure about another company's or a neighbouring deposit",
+       triggers=("neighbo", "adjacent", "nearby", "next", "owned", "operated", "held by", "peer", "analog", "benchmark", "career", "previous", "prior", "former", "recently", "led the team")),
     _c("sample", "sentence", r"\b(?:rock[\s-]?chips?|soils?|grab samples?|stream sediments?|lag samples?|"
        r"float samples?|outcrop samples?|termite mound)\b",
-       "a surface sample, not a drill intercept", unless=_DRILL),
+       "a surface sample, not a drill intercept", unless=_DRILL,
+       triggers=("rock", "soil", "grab", "stream", "lag", "float", "outcrop", "termite")),
 )
 
 
@@ -121,11 +143,15 @@ def exclusion(
     left_tail = left[last.end():] if last else left
     r0 = end if value_end is None else value_end
     right = text[r0 : min(len(text), r0 + 40)]
+    lowered = {"sentence": sentence.lower(), "left": left_tail.lower(), "right": right.lower()}
     para: str | None = None
     if others is not None and (kinds is None or "other_company" in kinds) and others.search(sentence):
         return OTHER_COMPANY
     for cue in CUES:
         if kinds is not None and cue.kind not in kinds:
+            continue
+        low = lowered.get(cue.scope)
+        if cue.triggers and low is not None and not any(t in low for t in cue.triggers):
             continue
         if cue.scope == "sentence":
             hit = cue.pattern.search(sentence)

@@ -55,6 +55,14 @@ def _alt(words: list[str]) -> str:
     return "|".join(r"\s*".join(re.escape(p) for p in w.split(" ")) for w in uniq)
 
 
+def _first_chars(words: list[str], fold_case: bool = True) -> str:
+    """A lookahead for the first characters of the words (both cases)."""
+    chars = {w[0] for w in words if w}
+    if fold_case:
+        chars |= {c.lower() for c in chars} | {c.upper() for c in chars}
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
 def _formula(symbol: str) -> str:
     """A symbol as a regex; inside a chemical formula one space or line break may stand at a subscript."""
     parts = r"\s*".join(re.escape(p) for p in symbol.split(" "))
@@ -162,9 +170,11 @@ def lexicon() -> Lexicon:
     word_alt = _alt(words)
     # a footnote marker may stick to a symbol ("ZnEq1", "Au*"): it is allowed, not captured as the symbol
     analyte_re = rf"(?:(?:{sym_alt})(?![A-Za-z]|\d[\dA-Za-z.,])|(?i:(?:{word_alt}))(?![A-Za-z]))"
-    unit_re = rf"(?i:(?:{_alt(list(unit_alias))}))"
-    length_re = rf"(?i:(?:{_alt(list(length_factor))}))"
-    tonnage_re = rf"(?:{_alt(list(tonnage_factor))})"
+    # each alternation is guarded by a class of its possible first characters: most numbers in a page
+    # are followed by something else, and the guard rejects them without trying every spelling
+    unit_re = rf"(?i:{_first_chars(list(unit_alias))}(?:{_alt(list(unit_alias))}))"
+    length_re = rf"(?i:{_first_chars(list(length_factor))}(?:{_alt(list(length_factor))}))"
+    tonnage_re = rf"(?:{_first_chars(list(tonnage_factor), fold_case=True)}(?:{_alt(list(tonnage_factor))}))"
     contained_re = rf"(?:{_alt(list(contained))})"
     category_re = rf"(?i:(?:{_alt(list(category_alias))}))"
     code_re = rf"(?i:(?:{_alt(list(code_alias))}))"
