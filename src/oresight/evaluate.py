@@ -52,6 +52,7 @@ class DocScore:
     field_hits: dict[str, int] = field(default_factory=dict)
     field_total: dict[str, int] = field(default_factory=dict)
     missed: list[dict[str, Any]] = field(default_factory=list)
+    field_misses: list[tuple[str, Any, Any, Any, str]] = field(default_factory=list)
     spurious: list[dict[str, Any]] = field(default_factory=list)
     missed_resources: list[dict[str, Any]] = field(default_factory=list)
     spurious_resources: list[dict[str, Any]] = field(default_factory=list)
@@ -97,6 +98,8 @@ def _pair(preds: Sequence[dict[str, Any]], golds: Sequence[dict[str, Any]], matc
 
 
 FIELDS = ("hole_id", "from_m", "to_m", "including")
+# labels may name platinum-group metals one by one; Oresight reports the commodity as PGE
+COMMODITY_ALIASES = {"Pt": "PGE", "Pd": "PGE", "Rh": "PGE", "Ir": "PGE", "Os": "PGE", "Ru": "PGE"}
 
 
 def score(name: str, extraction: Extraction | dict[str, Any], expected: dict[str, Any]) -> DocScore:
@@ -115,6 +118,8 @@ def score(name: str, extraction: Extraction | dict[str, Any], expected: dict[str
             ok = _rel(pv, gv, 0.0, 0.051) if isinstance(gv, float | int) and not isinstance(gv, bool) else (
                 (str(pv).upper() == str(gv).upper()) if isinstance(gv, str) else pv == gv)
             ds.field_hits[f] = ds.field_hits.get(f, 0) + int(bool(ok))
+            if not ok:
+                ds.field_misses.append((f, gv, pv, g.get("hole_id"), p.get("surface", "")))
     ds.missed = [golds[i] for i in fn]
     ds.spurious = [preds[i] for i in fp]
     rp = ex.get("resources", [])
@@ -123,7 +128,8 @@ def score(name: str, extraction: Extraction | dict[str, Any], expected: dict[str
     ds.resources = Counts(len(rpairs), len(rfp), len(rfn))
     ds.missed_resources = [rg[i] for i in rfn]
     ds.spurious_resources = [rp[i] for i in rfp]
-    pc, gc = set(ex.get("commodities", [])), set(expected.get("commodities", []))
+    pc = {COMMODITY_ALIASES.get(c, c) for c in ex.get("commodities", [])}
+    gc = {COMMODITY_ALIASES.get(c, c) for c in expected.get("commodities", [])}
     ds.commodities = Counts(len(pc & gc), len(pc - gc), len(gc - pc))
     return ds
 

@@ -43,17 +43,19 @@ CONNECTOR = (
 )
 _TAIL_PAD = r"(?:\s*\(\s*(?:down\s*hole|downhole|apparent|drilled)(?:\s+(?:width|length|thickness))?\s*\))?"
 _DEPTH_CLAUSE = (
-    rf"\s*\)?\s*,?\s*\(?(?:from|starting\s+(?:at|from)|beginning\s+at|from\s+a\s+(?:downhole\s+)?depth\s+of)\s+"
+    rf"\s*\)?\s*,?\s*\(?(?:from|(?:starting|beginning|commencing)\s+(?:at|from)|from\s+a\s+(?:down[\s-]?hole\s+)?depth\s+of|"
+    rf"at\s+(?:a\s+)?(?:down[\s-]?hole\s+|vertical\s+)?depth\s+of)\s+"
     rf"(?:(?P<surface>surface)|(?P<frm>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9]))"
     rf"(?:\s*(?:down\s*hole|downhole|depth|deep|below\s+surface))?"
-    rf"(?:\s*(?:to|-|until)\s*(?:(?P<to>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9])|"
+    rf"(?:(?:\s*(?:to|until)\s*|[ \t]*-[ \t]*)(?:(?P<to>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9])|"
     rf"(?P<eoh>(?:the\s+)?end[\s-]+of[\s-]+(?:the\s+)?hole|EOH|bottom\s+of\s+(?:the\s+)?hole|BOH)))?"
 )
 _BETWEEN_CLAUSE = rf"\s*\)?\s*,?\s*(?:between|from)\s+(?P<bfrm>{N})\s*(?:m|metres|meters|ft|feet)?\s+and\s+(?P<bto>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9])"
 _RANGE_CLAUSE = rf"\s*[(\[]\s*(?:from\s+)?(?P<rfrm>{N})\s*(?:m|ft)?\s*(?:-|to)\s*(?P<rto>{N})\s*(?:m|ft|metres|meters)?\s*[)\]]"
 
 # width [depth] connector  (anchored at the end of the left context)
-LEFT_RE = re.compile(rf"(?<![\w.,]){WIDTH}{_TAIL_PAD}(?:{_DEPTH_CLAUSE})?\s*,?\s*{CONNECTOR}\s*", re.IGNORECASE)
+_NOUN = r"(?:\s+(?:long\s+|wide\s+|thick\s+)?(?:down[\s-]?hole\s+)?(?:interval|intercept|intersection|zone|section|run|width)s?)?"
+LEFT_RE = re.compile(rf"(?<![\w.,]){WIDTH}{_NOUN}{_TAIL_PAD}(?:{_DEPTH_CLAUSE})?\s*,?\s*{CONNECTOR}\s*", re.IGNORECASE)
 # over width (anchored at the start of the right context)
 RIGHT_RE = re.compile(
     rf"\s*,?\s*(?:over|across|along|for|across\s+a\s+width\s+of|over\s+an?\s+(?:downhole\s+|true\s+)?"
@@ -70,7 +72,9 @@ SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*|plus\s+|with\s+|/
 PAREN_OPEN_RE = re.compile(r"^\s*[(\[]\s*$")
 INCLUDING_RE = re.compile(
     r"(?:\b(?:including|incl|inc|includes|which\s+includes?|within\s+which|with|containing|"
-    r"comprising|encompassing)\b\.?|\bincl\.)[^@\n;]{0,40}$",
+    r"comprising|encompassing|within\s+(?:this|that|the|it|which)(?:\s+(?:broader\s+|wider\s+)?"
+    r"(?:zone|interval|intercept|intersection|envelope))?|(?:higher|high|very\s+high)[\s-]+grade\s+"
+    r"(?:core|zone|interval|shoot|section)s?)\b\.?|\bincl\.)[^@\n;]{0,40}$",
     re.IGNORECASE,
 )
 TRUE_WIDTH_RE = re.compile(
@@ -134,16 +138,33 @@ def chain(text: str, grades: list[Grade]) -> list[list[Grade]]:
     return groups
 
 
+_OBJECT_OF = re.compile(
+    r"\b(?:from|of|than|near|beside|towards?|twinned|twinning|twin\s+of|parent|below|above|beneath|behind|off)\s+"
+    r"(?:the\s+)?(?:(?:drill\s*|parent\s+)?holes?\s+)?$", re.IGNORECASE)
+
+
 def hole_before(text: str, start: int, floor: int) -> str | None:
-    """The nearest hole identifier before ``start`` in the same paragraph (not before ``floor``)."""
+    """The nearest hole identifier before ``start`` in the same paragraph (not before ``floor``).
+
+    A hole named as the object of a preposition ("a wedge cut from TW-24-07A", "80m south of KRC002")
+    gives way to an earlier one, the sentence's subject, when there is one."""
     lo, _ = paragraph_bounds(text, start, start)
     lo = max(lo, floor, start - 400)
-    best: str | None = None
+    found: list[tuple[str, bool]] = []
+    last_end = lo
     for m in HOLE_RE.finditer(text, lo, start):
         hid = m.group("h1") or m.group("h2")
         if hid and valid_hole(hid):
-            best = hid
-    return best
+            found.append((hid, bool(_OBJECT_OF.search(text, max(0, m.start() - 30), m.start()))))
+            last_end = m.end()
+    if not found:
+        return None
+    # a hole right before the result ("... up-dip of YRC0254 (19m @ ...)") is its hole, whatever precedes it
+    if found[-1][1] and re.search(r"[A-Za-z]", text[last_end:start]):
+        for hid, is_object in reversed(found[:-1]):
+            if not is_object:
+                return hid
+    return found[-1][0]
 
 
 def subject_hole_before(text: str, start: int, floor: int) -> str | None:
@@ -268,7 +289,11 @@ def find_intercepts(
         if prev is not None:
             left = text[max(prev.end, raw.start - 60) : raw.start]
             inc_kw = INCLUDING_RE.search(left)
-            if inc_kw:
+            between = text[prev.end : raw.start]
+            other_holes = {
+                h for m in HOLE_RE.finditer(between) if valid_hole(h := (m.group("h1") or m.group("h2") or ""))
+            } - {prev.hole_id}
+            if inc_kw and not other_holes:
                 gap = max(prev.end, raw.start - 60) + inc_kw.start() - prev.end
                 # "with" and "containing" join a sub-interval only right after its parent
                 weak = inc_kw.group(0).split()[0].lower().rstrip(".") in ("with", "containing", "comprising")
@@ -310,6 +335,8 @@ def find_intercepts(
             if analyte in _REE_BASKETS and g.unit == "%" and any(o.unit == "ppm" for o in raw.grades):
                 continue  # "3,000ppm TREO with 26% MREO": the share of TREO, not a grade
             to_m = raw.to_m
+            if to_m is not None and raw.from_m is not None and to_m <= raw.from_m:
+                to_m = None  # "from 38m - 21m ..." read across a list: not an end depth
             if to_m is None and raw.from_m is not None:
                 to_m = round(raw.from_m + raw.width_m, 2)
             intercepts.append(
@@ -329,7 +356,7 @@ def find_intercepts(
     return intercepts, excluded
 
 
-_MORE_RE = re.compile(r"\s*,?\s*(?:and|with|plus|&)\s+")
+_MORE_RE = re.compile(r"\s*,?\s*(?:and|with|plus|&|together\s+with|along\s+with|as\s+well\s+as|accompanied\s+by)\s+")
 
 
 def _extend_after_depth(text: str, raw: _Raw, by_start: dict[int, Grade]) -> None:

@@ -22,6 +22,8 @@ _HOLE_H = re.compile(r"\b(?:hole|drill\s*hole|drillhole|bhid|hole\s*(?:id|no|num
                      r"|^id$|^hole$", re.I)
 # a spanning header is joined before its sub-header ("Interval (m) From"), so "from"/"to" may stand last
 _FROM_H = re.compile(r"^\s*(?:depth\s+)?from\b|\bfrom\s*(?:\((?:m|ft|metres|feet)\))?\s*$|^\s*start\b|^\s*m\s*from\b", re.I)
+# "Depth (ft)" beside a thickness column: the top of the interval (US uranium tables)
+_DEPTH_TOP_H = re.compile(r"^\s*(?:depth|top|depth\s+to\s+top)\s*(?:\((?:m|ft|metres|feet)\))?\s*$", re.I)
 _TO_H = re.compile(r"^\s*(?:depth\s+)?to\b|\bto\s*(?:\((?:m|ft|metres|feet)\))?\s*$|^\s*end\b", re.I)
 _WIDTH_H = re.compile(r"\b(?:interval|width|length|thickness|intercept|intersection|down\s*hole|downhole|"
                       r"apparent|core length|drilled)\b|^\s*m\s*$|^\s*\(m\)\s*$", re.I)
@@ -36,9 +38,10 @@ _CONTAINED_H = re.compile(r"\b(?:contained|metal|ounces|oz|koz|moz|mlb|content)\
 _NEG_TITLE = re.compile(r"exploration\s+target|rock[\s-]?chip|soil|historic(?:al)?\s+(?:production|mining)|"
                         r"collar|drill\s*hole\s+(?:location|details|information)|hole\s+locations?|"
                         r"production|mined|processed|sensitivity|grade[\s-]+tonnage|cut-?off\s+sensitivity", re.I)
-_INCL_CELL = re.compile(r"^\s*(?:incl\.?|including|inc\.?|includes|and\s+incl\.?|with)\b", re.I)
+_INCL_CELL = re.compile(r"^[^A-Za-z0-9]*(?:incl\.?|including|inc\.?|includes|and\s+incl\.?|with)\b", re.I)
 _NSI = re.compile(r"^\s*(?:nsi|nsr|no\s+significant|n\.?s\.?i\.?|bdl|na|n/a|-+|—|–|nil|pending|awaiting|"
                   r"assays?\s+pending|results?\s+pending)\b", re.I)
+_EOH_MARK = re.compile(r"\(?\s*\b(?:EOH|BOH|end\s+of\s+hole)\b\s*\)?", re.I)
 _EOH = re.compile(r"\b(?:eoh|end\s+of\s+hole)\b", re.I)
 _FOOTNOTE = re.compile(r"[*†‡§¹²³⁴⁵⁶⁷⁸⁹#^]+$")
 
@@ -103,7 +106,7 @@ def roles(header: tuple[str, ...]) -> Roles:
         if _TRUE_H.search(h):
             r.true_width = i
             continue
-        if r.frm is None and _FROM_H.search(h):
+        if r.frm is None and (_FROM_H.search(h) or _DEPTH_TOP_H.search(h)):
             r.frm = i
             if re.search(r"\bft\b|feet", h, re.I):
                 r.length_factor = 0.3048
@@ -145,12 +148,32 @@ def _cell_number(cell: Cell) -> float | None:
     t = fold(cell.text).strip()
     t = _FOOTNOTE.sub("", t).strip()
     t = re.sub(r"^~", "", t)
+    t = _EOH_MARK.sub("", t).strip()
     if not t or _NSI.match(t):
         return None
     m = re.fullmatch(r"\(?\s*([\d,]*\.?\d+)\s*(?:m|ft|%|g/t|ppm)?\s*\)?", t)
     if not m:
         return None
     return parse_number(m.group(1))
+
+
+_RANGE_CELL = re.compile(r"^\s*([\d,]*\.?\d+)\s*(?:m|ft)?\s*(?:-|to|–)\s*([\d,]*\.?\d+)\s*(?:m|ft)?\s*$", re.I)
+
+
+def _cell_range(cell: Cell) -> tuple[float, float] | None:
+    m = _RANGE_CELL.match(fold(cell.text))
+    if not m:
+        return None
+    a, b = parse_number(m.group(1)), parse_number(m.group(2))
+    if a is None or b is None or b <= a:
+        return None
+    return a, b
+
+
+def _other_width_cols(header: tuple[str, ...], r: Roles) -> list[int]:
+    """Columns besides the interval column that give a length ("Interval (m) | Length (m)")."""
+    taken = {r.width, r.frm, r.to, r.hole, r.true_width} | {g.index for g in r.grades}
+    return [i for i, h in enumerate(header) if i not in taken and _WIDTH_H.search(_clean_header(h))]
 
 
 def _doc_analyte(unit: str, doc_analytes: dict[str, str]) -> str | None:
@@ -203,6 +226,16 @@ def intercepts_from_table(table: Table, doc_analytes: dict[str, str]) -> list[In
         to = _cell_number(cells[r.to]) if r.to is not None and r.to < len(cells) else None
         eoh = bool(_EOH.search(to_cell))
         width = _cell_number(cells[r.width]) if r.width is not None and r.width < len(cells) else None
+        for col in (r.width, r.frm, r.to):
+            # one cell may hold the whole interval: "112.0 – 356.0" or "331.4 to 346.0 m"
+            rng = _cell_range(cells[col]) if col is not None and col < len(cells) else None
+            if rng is not None:
+                frm = rng[0] if frm is None or col == r.frm else frm
+                to = rng[1] if to is None or col in (r.frm, r.to) else to
+                if col == r.width:
+                    width = None
+                    for other in _other_width_cols(table.header, r):
+                        width = width if width is not None else _cell_number(cells[other]) if other < len(cells) else None
         if frm is not None:
             frm = round(frm * f, 3)
         if to is not None:
@@ -213,6 +246,8 @@ def intercepts_from_table(table: Table, doc_analytes: dict[str, str]) -> list[In
             width = round(to - frm, 3)
         if width is None or width <= 0:
             continue
+        if to is None and frm is not None:
+            to = round(frm + width, 3)
         tw = _cell_number(cells[r.true_width]) if r.true_width is not None and r.true_width < len(cells) else None
         if including is False and last_parent is not None and frm is not None:
             # a row nested inside the previous interval of the same hole is a sub-interval
@@ -250,8 +285,25 @@ def _row_span(page: int, cells: list[Cell]) -> Span:
     return Span(page, min(s.start for s in spans), max(s.end for s in spans))
 
 
+def transposed(table: Table) -> Table:
+    """A resource table laid out with the categories as columns (``| Indicated | Inferred | Total``)
+    turned the usual way round (one row per category), or the table unchanged."""
+    cats = [_category_of(h) for h in table.header[1:]]
+    if sum(c is not None for c in cats) < 2 or _category_of(table.header[0]) is not None:
+        return table
+    if not all(r and r[0].text.strip() for r in table.rows):
+        return table
+    header = ("Category", *(r[0].text for r in table.rows))
+    rows = tuple(
+        (Cell(table.header[j]), *(r[j] if j < len(r) else Cell("") for r in table.rows))
+        for j in range(1, len(table.header))
+    )
+    return Table(page=table.page, header=header, rows=rows, title=table.title, continued=table.continued)
+
+
 def resources_from_table(table: Table, doc_analytes: dict[str, str], code: str | None,
                          cutoff: str | None) -> list[ResourceEstimate]:
+    table = transposed(table)
     r = roles(table.header)
     if r.tonnes is None:
         return []
