@@ -182,6 +182,16 @@ MORE_FORMS: list[tuple[str, list[tuple[object, ...]]]] = [
     ("Hole XRC1: 12m at 2.3 g/t Au from 34m, 5m at 1.2 g/t Au from 80m and 3m at 7.1 g/t Au from 120m",
      [("XRC1", 34.0, 46.0, 12.0, 2.3, "g/t", "Au", False), ("XRC1", 80.0, 85.0, 5.0, 1.2, "g/t", "Au", False),
       ("XRC1", 120.0, 123.0, 3.0, 7.1, "g/t", "Au", False)]),
+    ("KRC001: 13M @ 3.95G/T AU FROM 35M", [("KRC001", 35.0, 48.0, 13.0, 3.95, "g/t", "Au", False)]),
+    ("Hole X-12 returned 2m at 5.1 g/t gold-equivalent from 10m",
+     [("X-12", 10.0, 12.0, 2.0, 5.1, "g/t", "AuEq", False)]),
+    ("TW-24-09, a wedge hole cut from TW-24-07A about 60 m above the target, intersected 2.1 m at 2.87% Cu.",
+     [("TW-24-09", None, None, 2.1, 2.87, "%", "Cu", False)]),
+    ("The best result came from MX-0192, which returned 17 metres grading 2.31 g/t gold commencing at 54 metres "
+     "downhole. Within this zone is a higher-grade core of 4 metres at 7.9 g/t Au from 60 metres.",
+     [("MX-0192", 54.0, 71.0, 17.0, 2.31, "g/t", "Au", False), ("MX-0192", 60.0, 64.0, 4.0, 7.9, "g/t", "Au", True)]),
+    ("KRD016 intersected copper mineralisation from 35m to 48m averaging 0.44% Cu.",
+     [("KRD016", 35.0, 48.0, 13.0, 0.44, "%", "Cu", False)]),
     ("BRD-11 returned 0.78 g/t Au over 143.0 metres, including 1.52 g/t Au over 38.0 metres.",
      [("BRD-11", None, None, 143.0, 0.78, "g/t", "Au", False), ("BRD-11", None, None, 38.0, 1.52, "g/t", "Au", True)]),
 ]

@@ -85,10 +85,10 @@ CUES: tuple[Cue, ...] = (
     _c("visual", "right", r"^[^.;\n]{0,25}\b(?:visual|visually|logged|p-?XRF|estimated? (?:abundance|percentage))\b",
        "a visual or field estimate, not a laboratory assay",
        triggers=("visual", "logged", "xrf", "estimate")),
-    _c("cutoff", "right", r"^\s*\)?\s*(?:lower\s+|bottom\s+)?(?:cut[\s-]?off|cutoff|COG\b|lower cut|reporting cut)",
+    _c("cutoff", "right", r"^\s*\)?\s*(?:lower\s+|bottom\s+)?(?:cut[\s-]?of+|cutoff|COG\b|lower cut|reporting cut)",
        "a cut-off grade",
        triggers=("cut", "cog")),
-    _c("cutoff", "left", r"(?:cut[\s-]?off(?:\s+grade)?|cutoff|lower cut|COG|using a|above a|minimum(?: grade)? of|"
+    _c("cutoff", "left", r"(?:cut[\s-]?of+(?:\s+grade)?|cutoff|lower cut|COG|using a|above a|minimum(?: grade)? of|"
        r"greater than|more than|at least|>\s*=?|≥|in excess of|exceeding)\s*(?:of\s*)?$",
        "a threshold or cut-off, not a result",
        triggers=("cut", "cog", "using", "above", "minimum", "greater", "more than", "at least", ">", "≥", "excess", "exceed")),

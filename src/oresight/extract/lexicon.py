@@ -23,7 +23,7 @@ _FOLD_MAP: dict[str, str] = (
         "–": "-", "—": "-", "−": "-", "‐": "-", "‑": "-", "‒": "-",
         "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200a": " ", "\u2002": " ", "\u2003": " ",
         "＠": "@", "’": "'", "‘": "'", "“": '"', "”": '"', "′": "'", "″": '"',
-        "\r": "\n", "\t": " ", "*": " ", "\u00ad": "-", "\ufffe": " ",
+        "\r": "\n", "\t": " ", "*": " ", "ﬀ": "f", "\u00ad": "-", "\ufffe": " ",
     }
 )
 _FOLD_RE = re.compile("[" + "".join(re.escape(k) for k in _FOLD_MAP) + "]")
@@ -52,7 +52,7 @@ def _load(name: str) -> dict[str, Any]:
 def _alt(words: list[str]) -> str:
     """A regex alternation of literal words, longest first; a space matches any run of blanks."""
     uniq = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(r"\s*".join(re.escape(p) for p in w.split(" ")) for w in uniq)
+    return "|".join(r"[\s-]*".join(re.escape(p) for p in w.split(" ")) for w in uniq)
 
 
 def _first_chars(words: list[str], fold_case: bool = True) -> str:
@@ -146,6 +146,11 @@ def lexicon() -> Lexicon:
             symbol_to_analyte[str(s).replace(" ", "")] = canon
         for w in spec.get("words", []):
             word_to_analyte[str(w).lower()] = canon
+    # headlines in capitals ("13M @ 3.95G/T AU"): the upper-case form of a symbol, unless it is another's
+    for sym, canon in list(symbol_to_analyte.items()):
+        upper = sym.upper()
+        if upper != sym and upper not in symbol_to_analyte and len(upper) >= 2:
+            symbol_to_analyte[upper] = canon
     unit_alias = {str(a).lower(): str(c) for c, al in un["grade_units"].items() for a in al}
     length_factor = {
         str(w).lower(): float(spec["factor"]) for spec in un["length_units"].values() for w in spec["words"]
