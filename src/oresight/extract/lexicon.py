@@ -100,7 +100,8 @@ class Lexicon:
         compact = t.replace(" ", "")
         if compact in self.symbol_to_analyte:
             return self.symbol_to_analyte[compact]
-        return self.word_to_analyte.get(t.lower())
+        low = t.lower()
+        return self.word_to_analyte.get(low) or self.word_to_analyte.get(re.sub(r"\s*-\s*", " ", low))
 
     def unit(self, token: str) -> str | None:
         t = re.sub(r"\s+", " ", fold(token).strip()).lower()
