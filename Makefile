@@ -34,7 +34,7 @@ bench: setup
 	$(PY) -m bench.run
 
 lint: setup
-	$(VENV)/bin/ruff check src tests bench samples
+	$(VENV)/bin/ruff check .
 	$(VENV)/bin/mypy
 
 typecheck: setup

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import argparse
 import gc
-import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -28,17 +28,34 @@ def pct(values: list[float], q: float) -> float:
     return s[k]
 
 
-def accuracy(folder: Path, label: str, verbose: bool) -> tuple[CorpusScore, float, int, int, int]:
+@dataclass
+class Throughput:
+    seconds: float = 0.0
+    docs: int = 0
+    pages: int = 0
+    text_bytes: int = 0
+    ocr_seconds: float = 0.0
+    ocr_pages: int = 0
+
+    def add(self, seconds: float, pages: int, text_bytes: int, ocr_pages: int) -> None:
+        if ocr_pages:
+            self.ocr_seconds += seconds
+            self.ocr_pages += ocr_pages
+        else:
+            self.seconds += seconds
+            self.docs += 1
+            self.pages += pages
+            self.text_bytes += text_bytes
+
+
+def accuracy(folder: Path, label: str, verbose: bool, tp: Throughput | None = None) -> CorpusScore:
     docs = []
-    t_total = 0.0
-    pages = 0
-    chars = 0
     for doc, lab in labelled_files(folder):
         t0 = time.perf_counter()
         a = analyse_path(doc)
-        t_total += time.perf_counter() - t0
-        pages += a.document.page_count
-        chars += len(a.document.text.encode("utf-8"))
+        if tp is not None:
+            tp.add(time.perf_counter() - t0, a.document.page_count, len(a.document.text.encode("utf-8")),
+                   len(a.document.ocr_pages))
         docs.append(score(doc.name, a.extraction, load_label(lab)))
     cs = CorpusScore(docs)
     print(f"\n## Extraction accuracy: {label} ({len(docs)} labelled documents, {folder.relative_to(ROOT)})")
@@ -59,7 +76,7 @@ def accuracy(folder: Path, label: str, verbose: bool) -> tuple[CorpusScore, floa
                 print(f"  MISSED-R   {d.name}: {m}")
             for s in d.spurious_resources:
                 print(f"  SPURIOUS-R {d.name}: { {k: s.get(k) for k in ('category', 'tonnes', 'grade', 'analyte', 'surface')} }")
-    return cs, t_total, len(docs), pages, chars
+    return cs
 
 
 def raw_pdfium_text(path: Path) -> int:
@@ -115,12 +132,17 @@ def main(argv: list[str] | None = None) -> int:
     print("# Oresight benchmark")
     print(f"reproduce: make bench   (or: .venv/bin/python -m bench.run --repeat {args.repeat})")
     print(f"python {sys.version.split()[0]}, pypdfium2 {pdfium.PYPDFIUM_INFO} (PDFium {pdfium.PDFIUM_INFO})")
-    _cs, t_total, n, pages, chars = accuracy(args.corpus, "sample corpus", args.verbose)
+    tp = Throughput()
+    accuracy(args.corpus, "sample corpus", args.verbose, tp)
     if args.holdout.is_dir() and labelled_files(args.holdout):
         accuracy(args.holdout, "holdout (styles unseen while writing the rules)", args.verbose)
     print(f"\n## Throughput (one process, sample corpus, read + extract, no storage)\n"
-          f"{n / t_total:.1f} documents/s, {pages / t_total:.1f} pages/s, {chars / t_total / 1e6:.2f} MB/s of text "
-          f"({n} documents, {pages} pages, {chars / 1e6:.2f} MB of text in {t_total:.2f} s)")
+          f"{tp.docs / tp.seconds:.1f} documents/s, {tp.pages / tp.seconds:.1f} pages/s, "
+          f"{tp.text_bytes / tp.seconds / 1e6:.2f} MB/s of text "
+          f"({tp.docs} documents with a text layer, {tp.pages} pages, {tp.text_bytes / 1e6:.2f} MB of text in "
+          f"{tp.seconds:.2f} s)")
+    if tp.ocr_pages:
+        print(f"OCR: {tp.ocr_seconds / tp.ocr_pages:.2f} s per image-only page ({tp.ocr_pages} page(s))")
     pdfs = [p for p in sorted(args.corpus.glob("*.pdf")) if len(pdfium.PdfDocument(str(p))) >= args.min_pages]
     if pdfs:
         pdf_timing(pdfs, args.repeat)

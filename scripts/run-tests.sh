@@ -9,7 +9,7 @@ if [ "${CI:-}" = "true" ]; then
     pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql)" main start || true
   fi
 fi
-$V/ruff check src tests bench samples || exit 1
+$V/ruff check . || exit 1
 $V/mypy || exit 1
 $V/python -m pytest -n 2 -q "$@"
 rc=$?

@@ -13,6 +13,7 @@ characters into same-length stand-ins); every span is mapped through that change
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import re
 import threading
@@ -161,34 +162,72 @@ def _words(textpage: Any, raw: str, text: str, n_chars: int, rotation: int) -> l
 
     ``raw`` is PDFium's text (its indices are PDFium's character indices), ``text`` the page text
     made from it (``\r\n`` → ``\n``, which shifts offsets by the line breaks removed before them).
+    A word's box is its first character's loose box joined with its last one's: two PDFium calls
+    per word, made without ctypes' per-call argument conversion (the hot loop of the reader).
     """
-    char_index = _char_index(textpage, raw, n_chars)
-    removed = [m.start() for m in re.finditer("\r\n", raw)]
+    identity = len(raw) == n_chars
+    char_index = None if identity else _char_index(textpage, raw, n_chars)
     box = pdfium_c.FS_RECTF()
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    pbox = ctypes.byref(box)
+    get_box = _LOOSE_CHAR_BOX
     handle = textpage.raw
     out: list[Word] = []
+    append = out.append
+    # Offsets in ``text``: a word's raw offset less the "\r\n" pairs before it (``shift``).
+    shift = 0
+    brk = raw.find("\r\n")
+    if brk < 0:
+        brk = len(raw)
     for m in _WORD.finditer(raw):
         s, e = m.span()
-        first = char_index(s)
-        last = char_index(e - 1)
-        if first is None or last is None or not get_box(handle, first, box):
+        while brk < s:
+            shift += 1
+            brk = raw.find("\r\n", brk + 2)
+            if brk < 0:
+                brk = len(raw)
+        if char_index is None:
+            first, last = s, e - 1
+        else:
+            f, la = char_index(s), char_index(e - 1)
+            if f is None or la is None:
+                continue
+            first, last = f, la
+        if not get_box(handle, first, pbox):
             continue
         left, top, bottom = box.left, box.top, box.bottom
         if last != first:
-            if not get_box(handle, last, box):
+            if not get_box(handle, last, pbox):
                 continue
             right = box.right
-            top = max(top, box.top)
-            bottom = min(bottom, box.bottom)
+            t = box.top
+            if t > top:
+                top = t
+            b = box.bottom
+            if b < bottom:
+                bottom = b
         else:
             right = box.right
-        x0, x1, y0, y1 = _display(left, right, bottom, top, rotation)
-        if removed:
-            s -= bisect_left(removed, s)
-            e -= bisect_left(removed, e)
-        out.append(Word(text[s:e], x0, x1, y0, y1, s, e))
+        s -= shift
+        e -= shift
+        if rotation == 0:
+            append(Word(text[s:e], left, right, -top, -bottom, s, e))
+        else:
+            x0, x1, y0, y1 = _display(left, right, bottom, top, rotation)
+            append(Word(text[s:e], x0, x1, y0, y1, s, e))
     return out
+
+
+def _unconverted(func: Any) -> Any:
+    """``func`` (a pypdfium2.raw function) called without ctypes' argument conversion.
+
+    pypdfium2's bindings declare argument types, and ctypes checks and converts every argument
+    on every call; this pointer to the same C function takes arguments that are already C values
+    (the text page handle, a Python int for a C int, a ``byref``) and costs half as much a call.
+    """
+    return ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(func, ctypes.c_void_p).value)
+
+
+_LOOSE_CHAR_BOX = _unconverted(pdfium_c.FPDFText_GetLooseCharBox)
 
 
 def _display(left: float, right: float, bottom: float, top: float, rotation: int) -> tuple[float, ...]:
