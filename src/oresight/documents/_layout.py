@@ -14,18 +14,23 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from operator import attrgetter
+from typing import NamedTuple
 
 from oresight.model import Cell, Span, Table
 
 __all__ = ["Found", "Geometry", "Word", "find_tables", "header_text", "is_numeric_cell"]
 
 
-@dataclass(slots=True)
-class Word:
-    """A word with its box (``top`` < ``bottom``: y grows downwards) and its offsets in the page text."""
+class Word(NamedTuple):
+    """A word with its box (``top`` < ``bottom``: y grows downwards) and its offsets in the page text.
+
+    A named tuple: the PDF reader makes a page's words in one C-level pass (``tuple.__new__``).
+    """
 
     text: str
     x0: float
@@ -68,13 +73,24 @@ class _Chunk:
     filler: bool = False
 
 
-@dataclass(slots=True)
 class _Line:
-    words: list[Word]
-    top: float
-    bottom: float
-    chunks: list[_Chunk] = field(default_factory=list)
-    candidate: bool = False
+    """Words of one line, left to right; chunks and the candidate test are worked out when first asked.
+
+    Most lines of a page are prose that no table step ever looks at: splitting them into chunks
+    would be wasted work, so a line that cannot be a candidate row (fewer words than columns, or
+    fewer than two words with a digit) is only split if a step reads its chunks.
+    """
+
+    __slots__ = ("_candidate", "_chunks", "_text", "bottom", "geo", "top", "words")
+
+    def __init__(self, words: list[Word], top: float, bottom: float, geo: Geometry) -> None:
+        self.words = words
+        self.top = top
+        self.bottom = bottom
+        self.geo = geo
+        self._chunks: list[_Chunk] | None = None
+        self._candidate: bool | None = None
+        self._text: str | None = None
 
     @property
     def height(self) -> float:
@@ -82,7 +98,31 @@ class _Line:
 
     @property
     def text(self) -> str:
-        return " ".join(w.text for w in self.words)
+        if self._text is None:
+            self._text = " ".join([w.text for w in self.words])
+        return self._text
+
+    @property
+    def chunks(self) -> list[_Chunk]:
+        if self._chunks is None:
+            self._chunks = _chunk(self.words, self.geo) or []
+        return self._chunks
+
+    @property
+    def candidate(self) -> bool:
+        """A numeric row: three or more chunks, two or more numeric, at least half numbers or fillers.
+
+        No chunk may hold more than eight words: the split stops at the ninth word of a chunk.
+        """
+        if self._candidate is None:
+            geo = self.geo
+            ok = len(self.words) >= geo.min_cols and _TWO_DIGIT_WORDS.search(self.text) is not None
+            if ok:
+                if self._chunks is None:
+                    self._chunks = _chunk(self.words, geo, most=8)
+                ok = self._chunks is not None and _is_candidate(self._chunks, geo)
+            self._candidate = ok
+        return self._candidate
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,62 +182,113 @@ def _line_gap(upper: _Line, lower: _Line) -> float:
     return lower.top - upper.bottom
 
 
-def _group_lines(words: Iterable[Word]) -> list[_Line]:
+def _group_lines(words: Iterable[Word], geo: Geometry) -> list[_Line]:
     """Words into lines by vertical overlap with the line's first word, each line left to right.
 
     Overlap is judged against the first word's box, not the growing line box, so a superscript or a
     cell centred between two lines cannot chain two rows together.
     """
-    ordered = sorted(words, key=lambda w: (w.top + w.bottom, w.x0))
+    # Sorted by (top + bottom, x0): two stable sorts, the second on a float key only.
+    ordered = sorted(words, key=_X0)
+    ordered.sort(key=_middle)
     lines: list[_Line] = []
     cur: _Line | None = None
-    core_top = core_bottom = 0.0
+    cur_words: list[Word] = []
+    core_top = core_bottom = cur_top = cur_bottom = 0.0
     for w in ordered:
+        top = w.top
+        bottom = w.bottom
         if cur is not None:
-            overlap = min(core_bottom, w.bottom) - max(core_top, w.top)
-            if overlap >= 0.5 * min(w.bottom - w.top, core_bottom - core_top):
-                cur.words.append(w)
-                cur.top = min(cur.top, w.top)
-                cur.bottom = max(cur.bottom, w.bottom)
+            # min() and max() spelled out (same results, NaN included): this loop sees every word.
+            low = bottom if bottom < core_bottom else core_bottom
+            high = top if top > core_top else core_top
+            height = bottom - top
+            core_height = core_bottom - core_top
+            if low - high >= 0.5 * (core_height if core_height < height else height):
+                cur_words.append(w)
+                if top < cur_top:
+                    cur_top = top
+                if bottom > cur_bottom:
+                    cur_bottom = bottom
                 continue
-        cur = _Line([w], w.top, w.bottom)
-        core_top, core_bottom = w.top, w.bottom
+            cur.top, cur.bottom = cur_top, cur_bottom
+        cur_words = [w]
+        cur = _Line(cur_words, top, bottom, geo)
+        core_top = cur_top = top
+        core_bottom = cur_bottom = bottom
         lines.append(cur)
+    if cur is not None:
+        cur.top, cur.bottom = cur_top, cur_bottom
     for line in lines:
-        line.words.sort(key=lambda w: w.x0)
+        if len(line.words) > 1:
+            line.words.sort(key=_X0)
     return lines
 
 
-def _chunk(line: _Line, geo: Geometry) -> None:
-    heights = sorted(w.bottom - w.top for w in line.words)
-    h = heights[len(heights) // 2]
-    limit = geo.gap * h + geo.gap_abs
+_X0 = attrgetter("x0")
+
+
+def _middle(w: Word) -> float:
+    return w.top + w.bottom
+
+
+# Two words holding a digit: a candidate row has them (its numeric chunks are single words).
+# The match runs from a digit to the end of its word, over a space, then to a digit in a later word.
+_TWO_DIGIT_WORDS = re.compile(r"\d\S*\s\D*\d")
+
+
+def _chunk(words: list[Word], geo: Geometry, most: int = 0) -> list[_Chunk] | None:
+    """A line's words split where the gap between two words is wide for the line's text height.
+
+    With ``most``, None as soon as one chunk holds more than ``most`` words (a sentence: the line
+    is no candidate row, and its chunks may never be needed).
+    """
+    first = words[0]
+    if len(words) == 1:
+        return [_make_chunk(words, first.x0, first.x1)]
+    heights = sorted([w.bottom - w.top for w in words])
+    limit = geo.gap * heights[len(heights) // 2] + geo.gap_abs
     chunks: list[_Chunk] = []
-    cur: _Chunk | None = None
-    for w in line.words:
-        if cur is not None and w.x0 - cur.x1 <= limit:
-            cur.words.append(w)
-            cur.x1 = max(cur.x1, w.x1)
+    cur = [first]
+    x0 = first.x0
+    x1 = first.x1
+    for i in range(1, len(words)):
+        w = words[i]
+        if w.x0 - x1 <= limit:
+            cur.append(w)
+            if w.x1 > x1:
+                x1 = w.x1
+            if most and len(cur) > most:
+                return None
         else:
-            cur = _Chunk([w], w.x0, w.x1)
-            chunks.append(cur)
-    numeric = 0
-    filler = 0
-    long_chunk = False
+            chunks.append(_make_chunk(cur, x0, x1))
+            cur = [w]
+            x0 = w.x0
+            x1 = w.x1
+    chunks.append(_make_chunk(cur, x0, x1))
+    return chunks
+
+
+def _make_chunk(words: list[Word], x0: float, x1: float) -> _Chunk:
+    if len(words) == 1:
+        text = words[0].text
+        numeric = _NUMERIC.fullmatch(text) is not None
+    else:
+        text = " ".join([w.text for w in words])
+        numeric = False  # a number is one word (_NUMERIC matches no space)
+    return _Chunk(words, x0, x1, text, numeric, not numeric and text.lower() in _FILLER)
+
+
+def _is_candidate(chunks: list[_Chunk], geo: Geometry) -> bool:
+    if len(chunks) < geo.min_cols:
+        return False
+    numeric = filler = 0
     for c in chunks:
-        c.text = " ".join(w.text for w in c.words)
-        c.numeric = is_numeric_cell(c.text)
-        c.filler = not c.numeric and c.text.lower() in _FILLER
+        if len(c.words) > 8:
+            return False
         numeric += c.numeric
         filler += c.filler
-        long_chunk = long_chunk or len(c.words) > 8
-    line.chunks = chunks
-    line.candidate = (
-        len(chunks) >= geo.min_cols
-        and numeric >= 2
-        and (numeric + filler) * 2 >= len(chunks)
-        and not long_chunk
-    )
+    return numeric >= 2 and (numeric + filler) * 2 >= len(chunks)
 
 
 def _breaker(line: _Line) -> bool:
@@ -270,19 +361,38 @@ def _nearest(x0: float, x1: float, cols: Sequence[tuple[float, float]]) -> int:
     return best
 
 
-def _hits(x0: float, x1: float, cols: Sequence[tuple[float, float]]) -> list[int]:
-    """Columns a box overlaps by a meaningful share of the smaller of the two (columns sorted by x)."""
+def _hits(
+    x0: float, x1: float, cols: Sequence[tuple[float, float]], rights: Sequence[float] | None = None
+) -> list[int]:
+    """Columns a box overlaps by a meaningful share of the smaller of the two (columns sorted by x).
+
+    ``rights`` (the columns' right edges, when they never decrease) lets the scan start at the
+    first column that ends right of ``x0`` instead of at the first column.
+    """
     out = []
     width = x1 - x0
-    for j, (a, b) in enumerate(cols):
+    j = 0 if rights is None else bisect_right(rights, x0)
+    n = len(cols)
+    while j < n:
+        a, b = cols[j]
         if b <= x0:
+            j += 1
             continue
         if a >= x1:
             break
         ov = (x1 if x1 < b else b) - (x0 if x0 > a else a)
         if ov > 0 and ov >= 0.15 * (width if width < b - a else b - a):
             out.append(j)
+        j += 1
     return out
+
+
+def _rights(cols: Sequence[tuple[float, float]]) -> list[float] | None:
+    """The columns' right edges if they never decrease (columns of _columns do), for _hits."""
+    rights = [b for _, b in cols]
+    if all(p <= q for p, q in itertools.pairwise(rights)):
+        return rights
+    return None
 
 
 def _place(chunk: _Chunk, cols: Sequence[tuple[float, float]]) -> list[tuple[int, list[Word]]] | None:
@@ -397,9 +507,12 @@ def _centred_over(
     return first, last
 
 
+_EMPTY = Cell("")
+
+
 def _cell(words: list[Word], page: int) -> Cell:
     if not words:
-        return Cell("")
+        return _EMPTY
     if len(words) == 1:
         w = words[0]
         return Cell(w.text, Span(page, w.start, w.end))
@@ -482,10 +595,15 @@ def _build(
             title = cand.text
 
     body: list[list[list[Word]]] = []
+    rights = _rights(cols)
     for i in range(first, last + 1):
         line = lines[i]
         cells: list[list[Word]] = [[] for _ in cols]
         for c in line.chunks:
+            hits = _hits(c.x0, c.x1, cols, rights)
+            if len(hits) == 1:  # the common case, as _place would place it
+                cells[hits[0]].extend(c.words)
+                continue
             placed = _place(c, cols)
             if placed is None:
                 hits = _hits(c.x0, c.x1, cols)
@@ -523,11 +641,9 @@ def _build(
 
 def find_tables(words: Iterable[Word], page: int, geo: Geometry = PDF) -> list[Found]:
     """Tables on one page, top to bottom."""
-    lines = _group_lines(words)
+    lines = _group_lines(words, geo)
     if not lines:
         return []
-    for line in lines:
-        _chunk(line, geo)
     found: list[Found] = []
     floor = -1
     for cluster in _clusters(lines, geo):

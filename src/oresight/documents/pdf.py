@@ -14,13 +14,16 @@ characters into same-length stand-ins); every span is mapped through that change
 from __future__ import annotations
 
 import ctypes
+import functools
 import logging
 import re
 import threading
 from bisect import bisect_left
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
-from typing import Any
+from itertools import repeat
+from operator import sub
+from typing import Any, cast
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -140,11 +143,12 @@ def _read_page(
             n_chars = textpage.count_chars()
             raw = textpage.get_text_range() if n_chars > 0 else ""
             text = raw.replace("\r\n", "\n") if "\r" in raw else raw
-            if _ODD_CHARS.search(text):
+            translated = _ODD_CHARS.search(text) is not None
+            if translated:
                 text = text.translate(_ODD_MAP)
             found: list[Found] = []
             if len(_NUMBER_PAIR.findall(raw)) >= _MIN_PAIRS:
-                words = _words(textpage, raw, text, n_chars, page.get_rotation())
+                words = _words(textpage, raw, text, n_chars, page.get_rotation(), translated)
                 found = find_tables(words, number, PDF_GEOMETRY)
         finally:
             textpage.close()
@@ -157,64 +161,88 @@ def _read_page(
         page.close()
 
 
-def _words(textpage: Any, raw: str, text: str, n_chars: int, rotation: int) -> list[Word]:
+def _words(
+    textpage: Any, raw: str, text: str, n_chars: int, rotation: int, translated: bool = True
+) -> list[Word]:
     """Words of the page with their loose boxes, in display coordinates, offsets in the final text.
 
     ``raw`` is PDFium's text (its indices are PDFium's character indices), ``text`` the page text
-    made from it (``\r\n`` → ``\n``, which shifts offsets by the line breaks removed before them).
-    A word's box is its first character's loose box joined with its last one's: two PDFium calls
-    per word, made without ctypes' per-call argument conversion (the hot loop of the reader).
+    made from it (``\r\n`` → ``\n``, which shifts offsets by the line breaks removed before them,
+    and, when ``translated``, control characters turned into same-length stand-ins).
+    A word's box is its first character's loose box joined with its last one's. The page's words
+    are made column by column (``map`` over lists, no Python loop per word): two PDFium calls per
+    word into one array of boxes, read back as one list of floats.
     """
-    identity = len(raw) == n_chars
-    char_index = None if identity else _char_index(textpage, raw, n_chars)
-    box = pdfium_c.FS_RECTF()
-    pbox = ctypes.byref(box)
-    get_box = _LOOSE_CHAR_BOX
-    handle = textpage.raw
-    out: list[Word] = []
-    append = out.append
-    # Offsets in ``text``: a word's raw offset less the "\r\n" pairs before it (``shift``).
-    shift = 0
-    brk = raw.find("\r\n")
-    if brk < 0:
-        brk = len(raw)
-    for m in _WORD.finditer(raw):
-        s, e = m.span()
-        while brk < s:
-            shift += 1
-            brk = raw.find("\r\n", brk + 2)
-            if brk < 0:
-                brk = len(raw)
-        if char_index is None:
-            first, last = s, e - 1
-        else:
-            f, la = char_index(s), char_index(e - 1)
-            if f is None or la is None:
-                continue
-            first, last = f, la
-        if not get_box(handle, first, pbox):
-            continue
-        left, top, bottom = box.left, box.top, box.bottom
-        if last != first:
-            if not get_box(handle, last, pbox):
-                continue
-            right = box.right
-            t = box.top
-            if t > top:
-                top = t
-            b = box.bottom
-            if b < bottom:
-                bottom = b
-        else:
-            right = box.right
-        s -= shift
-        e -= shift
-        if rotation == 0:
-            append(Word(text[s:e], left, right, -top, -bottom, s, e))
-        else:
-            x0, x1, y0, y1 = _display(left, right, bottom, top, rotation)
-            append(Word(text[s:e], x0, x1, y0, y1, s, e))
-    return out
+    spans = list(map(_SPAN, _WORD.finditer(raw)))
+    if not spans:
+        return []
+    n = len(spans)
+    starts, ends = (list(column) for column in zip(*spans, strict=True))
+    lasts = list(map(sub, ends, repeat(1, n)))
+    if len(raw) == n_chars:
+        firsts = starts
+        skip: set[int] = set()
+    else:
+        firsts, lasts, skip = _char_indices(textpage, raw, n_chars, starts, lasts)
+    calls = list(repeat(0, 2 * n))
+    calls[0::2] = firsts
+    calls[1::2] = lasts
+    boxes, pointers = _box_buffer(2 * n)
+    ok = list(map(_LOOSE_CHAR_BOX, repeat(textpage.raw, 2 * n), calls, pointers))
+    values = memoryview(boxes).cast("B").cast("f")[: 8 * n].tolist()  # left, top, right, bottom
+    if 0 in ok:
+        skip |= {k for k in range(n) if not ok[2 * k] or (lasts[k] != firsts[k] and not ok[2 * k + 1])}
+    # First character: left, top, bottom; last: right, top, bottom (the same box for one character).
+    # The box's top is max(top1, top2), its bottom min(bottom1, bottom2) (spelled out: faster).
+    left = values[0::8]
+    right = values[6::8]
+    if rotation == 0:
+        x0, x1 = left, right
+        y0 = [-(b if b > a else a) for a, b in zip(values[1::8], values[5::8], strict=True)]
+        y1 = [-(b if b < a else a) for a, b in zip(values[3::8], values[7::8], strict=True)]
+    else:
+        top = [b if b > a else a for a, b in zip(values[1::8], values[5::8], strict=True)]
+        bottom = [b if b < a else a for a, b in zip(values[3::8], values[7::8], strict=True)]
+        x0, x1, y0, y1 = (list(c) for c in zip(*map(_display, left, right, bottom, top, repeat(rotation)), strict=True))
+    removed = [m.start() for m in _CRLF.finditer(raw)] if "\r\n" in raw else []
+    if removed:
+        shift = list(map(bisect_left, repeat(removed, n), starts))
+        starts = list(map(sub, starts, shift))
+        ends = list(map(sub, ends, shift))
+    # With no character translated a word's text is PDFium's; else it is cut from the page text.
+    texts = list(map(text.__getitem__, map(slice, starts, ends))) if translated else _WORD.findall(raw)
+    words: list[Word] = list(map(_new_word, zip(texts, x0, x1, y0, y1, starts, ends, strict=True)))
+    if skip:
+        return [w for k, w in enumerate(words) if k not in skip]
+    return words
+
+
+_CRLF = re.compile("\r\n")
+_SPAN = re.Match.span
+
+
+# Word(*fields), made in C: a named tuple is a tuple.
+_new_word = cast(
+    "Callable[[tuple[str, float, float, float, float, int, int]], Word]", functools.partial(tuple.__new__, Word)
+)
+
+
+def _char_indices(
+    textpage: Any, raw: str, n_chars: int, starts: list[int], lasts: list[int]
+) -> tuple[list[int], list[int], set[int]]:
+    """PDFium's character indices of the words' first and last characters; words without one skipped."""
+    char_index = _char_index(textpage, raw, n_chars)
+    firsts: list[int] = []
+    out_lasts: list[int] = []
+    skip: set[int] = set()
+    for k, (s, last) in enumerate(zip(starts, lasts, strict=True)):
+        f, la = char_index(s), char_index(last)
+        if f is None or la is None:
+            skip.add(k)
+            f = la = 0
+        firsts.append(f)
+        out_lasts.append(la)
+    return firsts, out_lasts, skip
 
 
 def _unconverted(func: Any) -> Any:
@@ -224,10 +252,27 @@ def _unconverted(func: Any) -> Any:
     on every call; this pointer to the same C function takes arguments that are already C values
     (the text page handle, a Python int for a C int, a ``byref``) and costs half as much a call.
     """
-    return ctypes.CFUNCTYPE(ctypes.c_int)(ctypes.cast(func, ctypes.c_void_p).value)
+    address = ctypes.cast(func, ctypes.c_void_p).value
+    if address is None:  # pragma: no cover - a loaded library's function has an address
+        raise ImportError("PDFium function without an address")
+    return ctypes.CFUNCTYPE(ctypes.c_int)(address)
 
 
 _LOOSE_CHAR_BOX = _unconverted(pdfium_c.FPDFText_GetLooseCharBox)
+
+# One array of boxes and a pointer to each of its slots, kept between pages (used under the lock).
+_BOXES: list[Any] = []
+
+
+def _box_buffer(size: int) -> tuple[Any, list[Any]]:
+    """An array of at least ``size`` FS_RECTF boxes and ``byref`` pointers to its first ``size``."""
+    if not _BOXES or len(_BOXES[1]) < size:
+        capacity = max(size, 2 * len(_BOXES[1]) if _BOXES else 1024)
+        boxes = (pdfium_c.FS_RECTF * capacity)()
+        step = ctypes.sizeof(pdfium_c.FS_RECTF)
+        _BOXES[:] = [boxes, [ctypes.byref(boxes, step * k) for k in range(capacity)]]
+    boxes, pointers = _BOXES
+    return boxes, pointers[:size]
 
 
 def _display(left: float, right: float, bottom: float, top: float, rotation: int) -> tuple[float, ...]:

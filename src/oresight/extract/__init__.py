@@ -15,6 +15,7 @@ from functools import cache
 from oresight.extract.companies import find_companies, other_companies
 from oresight.extract.intercepts import find_intercepts
 from oresight.extract.lexicon import fold, lexicon
+from oresight.extract.records import find_records
 from oresight.extract.resources import cutoff_in, find_resources, reporting_code
 from oresight.extract.tables import intercepts_from_table, resources_from_table
 from oresight.model import Company, Document, Excluded, Extraction, Intercept, ResourceEstimate, Table
@@ -69,6 +70,7 @@ def extract(document: Document) -> Extraction:
         found, exc = find_intercepts(folded, page.number, raw_text=page.text, ocr=page.ocr,
                                      default_analytes=defaults, others=others)
         intercepts.extend(found)
+        intercepts.extend(find_records(folded, page.number))
         excluded.extend(exc)
         res, rexc = find_resources(folded, page.number, code, raw_text=page.text, others=others)
         resources.extend(res)
@@ -140,7 +142,8 @@ def merge_intercepts(items: list[Intercept]) -> list[Intercept]:
                     from_m=main.from_m if main.from_m is not None else other.from_m,
                     to_m=main.to_m if main.to_m is not None else other.to_m,
                     true_width_m=main.true_width_m if main.true_width_m is not None else other.true_width_m,
-                    including=main.including or (other.including and not main.hole_id),
+                    # a table or record knows its sub-intervals; prose may not say so
+                    including=main.including or (other.including and (other.source == "table" or not main.hole_id)),
                 )
                 break
         else:

@@ -67,7 +67,7 @@ def _c(kind: str, scope: str, pattern: str, reason: str, unless: str | None = No
 # Verbs that introduce a result: a cue to the left of one of these does not apply to what follows.
 RESULT_VERB = re.compile(
     r"\b(?:returned|returning|returns|intersected|intersecting|intersects|intercepted|intercepts?|"
-    r"assayed|assays?|yielded|recorded|reported|delivered|produced an intercept|highlights?|"
+    r"assayed|assays?|yielded|recorded|reported|delivered|produced an intercept|highlights?|cut(?![\s-]*of)|cuts|"
     r"results? (?:include|of)|included|including|incl|encountered|hit|confirmed|best)\b|:",
     re.IGNORECASE,
 )
@@ -96,7 +96,7 @@ CUES: tuple[Cue, ...] = (
        r"threshold of|minimum of)\W*$",
        "an example in a reporting threshold or definition",
        triggers=("e.g", "example", "instance", "defined", "definition", "equivalent", "i.e", "threshold", "minimum")),
-    _c("target_grade", "left", r"\b(?:target(?:s|ed|ing)?|expected|expects?|anticipated?|potential|conceptual|"
+    _c("target_grade", "left", r"\b(?:targeting|targeted|targets?\s+(?:grades?|of|widths?|intercepts?)|expected|expects?|anticipated?|potential|conceptual|"
        r"hope|aim(?:s|ing)?|envisag\w*|would|could|may|might|budget(?:ed)?|planned|plan|"
        r"forecast|guidance|range of|ranging|designed to)\b",
        "a target, expected or modelled grade, not a result",
@@ -116,6 +116,11 @@ CUES: tuple[Cue, ...] = (
        r"\bpreviously (?:held|served|worked|led)\b",
        "a figure about another company's or a neighbouring deposit",
        triggers=("neighbo", "adjacent", "nearby", "next", "owned", "operated", "held by", "peer", "analog", "benchmark", "career", "previous", "prior", "former", "recently", "led the team")),
+    _c("historical", "sentence", r"\b(?:previous|prior|earlier)\s+(?:explorers?|operators?|owners?|companies)\b|"
+       r"\bunverified\b|\bnot\s+(?:been\s+)?verified\b|\bcannot\s+be\s+verified\b|\bnon[\s-]JORC\b|"
+       r"\bforeign\s+estimates?\b|\bhistorical\s+estimates?\b",
+       "a historical figure from another explorer that the company has not verified",
+       triggers=("previous", "prior", "earlier", "verified", "jorc", "foreign", "historical")),
     _c("sample", "sentence", r"\b(?:rock[\s-]?chips?|soils?|grab samples?|stream sediments?|lag samples?|"
        r"float samples?|outcrop samples?|termite mound)\b",
        "a surface sample, not a drill intercept", unless=_DRILL,

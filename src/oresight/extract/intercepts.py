@@ -32,7 +32,7 @@ GRADE_RE = re.compile(
     rf"(?<![\w.,/])(?P<num>{N})\s*(?P<unit>{_L.unit_re})(?![A-Za-z]){_ABBR_UNIT}"
     rf"(?:\s*(?:of\s+)?(?P<an>{_L.analyte_re})(?:(?<=[A-Za-z])[0-9*](?![0-9A-Za-z]))?{_ABBR_AN})?"
 )
-WIDTH = rf"(?P<w>{N})\s*(?P<wu>{_L.length_re})(?![A-Za-z0-9²³/])(?:\s*\((?:m|ft)\))?"
+WIDTH = rf"(?P<w>{N})(?:\s*|-)(?P<wu>{_L.length_re})(?![A-Za-z0-9²³/])(?:\s*\((?:m|ft)\))?"
 DEPTH = rf"(?:{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9²³/])"
 
 CONNECTOR = (
@@ -72,7 +72,7 @@ SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*|plus\s+|with\s+|/
 PAREN_OPEN_RE = re.compile(r"^\s*[(\[]\s*$")
 INCLUDING_RE = re.compile(
     r"(?:\b(?:including|incl|inc|includes|which\s+includes?|within\s+which|with|containing|"
-    r"comprising|encompassing|within\s+(?:this|that|the|it|which)(?:\s+(?:broader\s+|wider\s+)?"
+    r"comprising|encompassing|contains?|which\s+contains?|within\s+(?:this|that|the|it|which)(?:\s+(?:broader\s+|wider\s+)?"
     r"(?:zone|interval|intercept|intersection|envelope))?|(?:higher|high|very\s+high)[\s-]+grade\s+"
     r"(?:core|zone|interval|shoot|section)s?)\b\.?|\bincl\.)[^@\n;]{0,40}$",
     re.IGNORECASE,
@@ -84,7 +84,8 @@ TRUE_WIDTH_RE = re.compile(
     re.IGNORECASE,
 )
 _HOLE_CORE = (
-    r"(?:[A-Z]{1,6}\d{0,3}[-_]?\d{2,5}(?:[-_]\d{1,4})?[A-Z]{0,2}|\d{2,4}[A-Z]{2,6}[-_]?\d{2,5}[A-Z]{0,2}"
+    r"(?:[A-Z]{1,6}\d{0,3}[-_]?\d{2,5}(?:[-_]\d{1,4})?(?:[A-Z]{1,2}\d{0,2})?|\d{2,4}[A-Z]{2,6}[-_]?\d{2,5}[A-Z]{0,2}"
+    r"|[A-Z]{2,5}\d{2}[A-Z]{1,4}[-_]?\d{2,5}[A-Z]?"  # prefix, year, hole type, number: NB25RC-014
     r"|[A-Z]{2,6}[-_]\d{1,4}[-_]\d{1,4}[A-Z]?|[A-Z]{2,6}[-_]\d{1,5}[A-Z]?|\d{2}[-_][A-Z]{1,5}[-_]\d{2,4}[A-Z]?)"
 )
 HOLE_RE = re.compile(
@@ -296,7 +297,8 @@ def find_intercepts(
             if inc_kw and not other_holes:
                 gap = max(prev.end, raw.start - 60) + inc_kw.start() - prev.end
                 # "with" and "containing" join a sub-interval only right after its parent
-                weak = inc_kw.group(0).split()[0].lower().rstrip(".") in ("with", "containing", "comprising")
+                weak = inc_kw.group(0).split()[0].lower().rstrip(".") in (
+                    "with", "containing", "comprising", "contains", "contain", "which")
                 if gap <= (25 if weak else 120):
                     raw.including = True
         if raw.hole_id is None:

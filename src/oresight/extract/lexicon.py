@@ -205,12 +205,14 @@ def lexicon() -> Lexicon:
     )
 
 
-NUMBER_RE = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# thousands with commas, a decimal comma (European releases: "12,30 m @ 0,92 % Ni"), plain decimals
+NUMBER_RE = r"(?:[1-9]\d{0,2}(?:,\d{3})+(?:\.\d+)?(?![,\d])|\d+,\d{1,2}(?![\d,])|0,\d+(?![\d,])|\d+(?:\.\d+)?|\.\d+)"
 
 
 def parse_number(text: str) -> float | None:
     """``"1,234.5"`` -> 1234.5; None when it is not a plain number."""
-    t = fold(text).strip().replace(",", "").replace(" ", "")
+    t = fold(text).strip().replace(" ", "")
+    t = t.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}|0,\d+", t) else t.replace(",", "")
     if t.startswith("<") or t.startswith(">"):
         return None
     try:

@@ -33,7 +33,7 @@ _COLLAR_H = re.compile(r"\b(?:easting|northing|east|north|rl|elevation|dip|azimu
 _SKIP_H = re.compile(r"(?:[:/]\s*TREO|\bof\s+TREO|\bratio\b|\bproportion\b|\bshare\b|\bpercent\s+of\b|cut[\s-]?off|\bCOG\b|lower\s+cut|gram\s*[-x*×]?\s*met|g\s*[x*×.]\s*m|%\s*[x*×.]\s*m|\bgxm\b|\bm\s*[x*×]\s*%|"
                      r"metal\s+content|ppm\s*[x*×]\s*m|\bGT\b|grade\s*x\s*thickness|recovery|price)", re.I)
 _CATEGORY_H = re.compile(r"\b(?:category|classification|class|resource|reserve|jorc)\b", re.I)
-_TONNES_H = re.compile(r"\b(?:tonnes|tonnage|tons|ore|mt|kt|tonnes\s*\(|quantity)\b", re.I)
+_TONNES_H = re.compile(r"\b(?:tonnes|tonnage|tons|quantity)\b|\b(?:mt|kt)\b|^\s*ore\s*\((?:m|k|\'000\s*)?t\)", re.I)
 _CONTAINED_H = re.compile(r"\b(?:contained|metal|ounces|oz|koz|moz|mlb|content)\b", re.I)
 _NEG_TITLE = re.compile(r"exploration\s+target|rock[\s-]?chip|soil|historic(?:al)?\s+(?:production|mining)|"
                         r"collar|drill\s*hole\s+(?:location|details|information)|hole\s+locations?|"
@@ -193,7 +193,7 @@ def table_title_excluded(table: Table) -> Excluded | None:
 def intercepts_from_table(table: Table, doc_analytes: dict[str, str]) -> list[Intercept]:
     r = roles(table.header)
     if not r.grades:
-        return []
+        return _intercept_text_cells(table, r, doc_analytes)
     has_depths = r.width is not None or (r.frm is not None and r.to is not None)
     if not has_depths:
         return []
@@ -275,6 +275,38 @@ def intercepts_from_table(table: Table, doc_analytes: dict[str, str]) -> list[In
                     to_eoh=eoh,
                 )
             )
+    return out
+
+
+def _intercept_text_cells(table: Table, r: Roles, doc_analytes: dict[str, str]) -> list[Intercept]:
+    """Rows whose intercept is written in a cell ("12 m @ 2.40 g/t Au") beside hole and depth columns."""
+    from oresight.extract.intercepts import find_intercepts
+
+    if r.hole is None or table_title_excluded(table) is not None:
+        return []
+    out: list[Intercept] = []
+    hole: str | None = None
+    for row in table.rows:
+        cells = list(row)
+        texts = [fold(c.text).strip() for c in cells]
+        hole_cell = texts[r.hole] if r.hole < len(texts) else ""
+        including = any(_INCL_CELL.match(t) for t in texts)
+        if hole_cell and not _INCL_CELL.match(hole_cell) and re.search(r"\d", hole_cell):
+            hole = re.sub(r"\s+", "", _FOOTNOTE.sub("", hole_cell))
+        frm = _cell_number(cells[r.frm]) if r.frm is not None and r.frm < len(cells) else None
+        for i, cell in enumerate(cells):
+            if i in (r.hole, r.frm, r.to) or "@" not in cell.text and not re.search(r"\bover\b|\bat\b", cell.text):
+                continue
+            found, _exc = find_intercepts(fold(cell.text), table.page, default_analytes=doc_analytes)
+            for it in found:
+                from_m = it.from_m if it.from_m is not None else (round(frm * r.length_factor, 3) if frm is not None else None)
+                to_m = it.to_m if it.to_m is not None else (
+                    round(from_m + it.width_m, 3) if from_m is not None and it.width_m is not None else None)
+                out.append(Intercept(
+                    grade=it.grade, unit=it.unit, analyte=it.analyte, width_m=it.width_m, surface=" | ".join(
+                        t for t in texts if t), span=cell.span or _row_span(table.page, cells), hole_id=hole,
+                    from_m=from_m, to_m=to_m, including=including or it.including,
+                    true_width_m=it.true_width_m, source="table", to_eoh=it.to_eoh))
     return out
 
 
