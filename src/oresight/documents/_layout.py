@@ -18,7 +18,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import add, attrgetter
 from typing import NamedTuple
 
 from oresight.model import Cell, Span, Table
@@ -188,9 +188,11 @@ def _group_lines(words: Iterable[Word], geo: Geometry) -> list[_Line]:
     Overlap is judged against the first word's box, not the growing line box, so a superscript or a
     cell centred between two lines cannot chain two rows together.
     """
-    # Sorted by (top + bottom, x0): two stable sorts, the second on a float key only.
-    ordered = sorted(words, key=_X0)
-    ordered.sort(key=_middle)
+    # Sorted by (top + bottom, x0): two stable sorts, the second on the list of middles (made and
+    # sorted by C code: no Python call per word).
+    by_x = sorted(words, key=_X0)
+    middles = list(map(add, map(_TOP, by_x), map(_BOTTOM, by_x)))
+    ordered = list(map(by_x.__getitem__, sorted(range(len(by_x)), key=middles.__getitem__)))
     lines: list[_Line] = []
     cur: _Line | None = None
     cur_words: list[Word] = []
@@ -226,10 +228,8 @@ def _group_lines(words: Iterable[Word], geo: Geometry) -> list[_Line]:
 
 
 _X0 = attrgetter("x0")
-
-
-def _middle(w: Word) -> float:
-    return w.top + w.bottom
+_TOP = attrgetter("top")
+_BOTTOM = attrgetter("bottom")
 
 
 # Two words holding a digit: a candidate row has them (its numeric chunks are single words).
@@ -237,7 +237,7 @@ def _middle(w: Word) -> float:
 _TWO_DIGIT_WORDS = re.compile(r"\d\S*\s\D*\d")
 
 
-def _chunk(words: list[Word], geo: Geometry, most: int = 0) -> list[_Chunk] | None:
+def _chunk(words: list[Word], geo: Geometry, most: int = 1 << 30) -> list[_Chunk] | None:
     """A line's words split where the gap between two words is wide for the line's text height.
 
     With ``most``, None as soon as one chunk holds more than ``most`` words (a sentence: the line
@@ -252,19 +252,23 @@ def _chunk(words: list[Word], geo: Geometry, most: int = 0) -> list[_Chunk] | No
     cur = [first]
     x0 = first.x0
     x1 = first.x1
-    for i in range(1, len(words)):
-        w = words[i]
-        if w.x0 - x1 <= limit:
+    count = 1
+    for w in itertools.islice(words, 1, None):
+        wx0 = w.x0
+        if wx0 - x1 <= limit:
             cur.append(w)
-            if w.x1 > x1:
-                x1 = w.x1
-            if most and len(cur) > most:
+            wx1 = w.x1
+            if wx1 > x1:
+                x1 = wx1
+            count += 1
+            if count > most:
                 return None
         else:
             chunks.append(_make_chunk(cur, x0, x1))
             cur = [w]
-            x0 = w.x0
+            x0 = wx0
             x1 = w.x1
+            count = 1
     chunks.append(_make_chunk(cur, x0, x1))
     return chunks
 
@@ -628,12 +632,20 @@ def _build(
     keep = [j for j in range(len(cols)) if header[j] or any(r[j] for r in body)]
     if len(keep) < geo.min_cols:
         return None
-    table = Table(
-        page=page,
-        header=tuple(header[j] for j in keep),
-        rows=tuple(tuple(_cell(r[j], page) for j in keep) for r in body),
-        title=title,
-    )
+    rows: list[tuple[Cell, ...]] = []
+    for r in body:
+        row: list[Cell] = []
+        for j in keep:
+            ws = r[j]
+            if not ws:
+                row.append(_EMPTY)
+            elif len(ws) == 1:
+                w = ws[0]
+                row.append(Cell(w.text, Span(page, w.start, w.end)))
+            else:
+                row.append(_cell(ws, page))
+        rows.append(tuple(row))
+    table = Table(page=page, header=tuple(header[j] for j in keep), rows=tuple(rows), title=title)
     top = (header_lines[0] if header_lines else lines[first]).top
     found = Found(table, tuple(cols[j] for j in keep), not any(header), top, lines[last].bottom)
     return found, last

@@ -41,7 +41,11 @@ CONNECTOR = (
     r"(?:with|at|@)\s+(?:an?\s+)?(?:average\s+|mean\s+)?grade\s+of|grading\s+an\s+average\s+of|"
     r"averaging|at\s+a\s+grade\s+of|@\s*avg\.?)"
 )
-_TAIL_PAD = r"(?:\s*\(\s*(?:down\s*hole|downhole|apparent|drilled)(?:\s+(?:width|length|thickness))?\s*\))?"
+_TAIL_PAD = (
+    r"(?:\s*\(\s*(?:down\s*hole|downhole|apparent|drilled)(?:\s+(?:width|length|thickness))?\s*\)"
+    rf"|\s*\(\s*(?:~|approx\.?\s*)?(?:(?:est(?:imated)?\.?\s+)?(?:true\s+width|ETW|TW)\s*(?:of\s*)?~?\s*(?P<tw0>{N})\s*m"
+    rf"|(?P<tw3>{N})\s*m\s+(?:est(?:imated)?\.?\s+)?(?:true\s+width|ETW))\s*\))?"
+)
 _DEPTH_CLAUSE = (
     rf"\s*\)?\s*,?\s*\(?(?:from|(?:starting|beginning|commencing)\s+(?:at|from)|from\s+a\s+(?:down[\s-]?hole\s+)?depth\s+of|"
     rf"at\s+(?:a\s+)?(?:down[\s-]?hole\s+|vertical\s+)?depth\s+of)\s+"
@@ -421,6 +425,8 @@ def _attach_width(
         if width is None or width <= 0 or width > 3000:
             return None
         tw, end = _true_width(text, end)
+        if tw is None and (lm.group("tw0") or lm.group("tw3")):
+            tw = parse_number(lm.group("tw0") or lm.group("tw3"))
         return _Raw(lm.start(), end, group, width, frm, to, eoh, False, None, tw, gend)
     # width after: "<grades> over 13 m"
     rm = RIGHT_RE.match(text, gend)

@@ -17,6 +17,7 @@ from oresight.extract.lexicon import fold, lexicon, parse_number
 from oresight.model import Cell, Excluded, Intercept, ResourceEstimate, Span, Table
 
 _L = lexicon()
+_REE_BASKETS = frozenset({"MREO", "HREO", "NdPr", "DyTb", "Nd2O3", "Pr6O11", "Dy2O3", "Tb4O7"})
 
 _HOLE_H = re.compile(r"\b(?:hole|drill\s*hole|drillhole|bhid|hole\s*(?:id|no|number|name)|borehole|trench|sample\s*id)\b"
                      r"|^id$|^hole$", re.I)
@@ -267,6 +268,8 @@ def intercepts_from_table(table: Table, doc_analytes: dict[str, str]) -> list[In
             analyte = g.analyte or _doc_analyte(g.unit, doc_analytes)
             if analyte is None:
                 continue
+            if analyte in _REE_BASKETS and g.unit == "%" and any(o.unit == "ppm" for o in r.grades):
+                continue  # "MREO %" beside "TREO ppm" is the magnet share of TREO, not a grade
             span = cells[g.index].span or _row_span(table.page, cells)
             out.append(
                 Intercept(
