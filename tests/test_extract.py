@@ -200,3 +200,70 @@ MORE_FORMS: list[tuple[str, list[tuple[object, ...]]]] = [
 @pytest.mark.parametrize("text,expected", MORE_FORMS, ids=[c[0][:40] for c in MORE_FORMS])
 def test_more_prose_forms(text: str, expected: list[tuple[object, ...]]) -> None:
     assert _tuples(text) == expected
+
+
+def test_key_value_records_per_hole() -> None:
+    text = """DRILL HOLE DETAILS
+
+BN-24-019 (north lens)
+    Interval ............ 331.4 to 346.0 m      (14.6 m core length)
+    Nickel .............. 1.84 %
+    Copper .............. 0.52 %
+
+  which includes
+    Interval ............ 336.2 to 340.9 m      (4.7 m core length)
+    Nickel .............. 4.12 %
+
+HM-25-11
+Interval: 45.0 – 61.5 m (16.5 m)
+Gold: 3.88 g/t · Silver: 12 g/t
+"""
+    got = [(i.hole_id, i.from_m, i.to_m, i.width_m, i.grade, i.unit, i.analyte, i.including)
+           for i in extract_text(text).intercepts]
+    assert got == [
+        ("BN-24-019", 331.4, 346.0, 14.6, 1.84, "%", "Ni", False),
+        ("BN-24-019", 331.4, 346.0, 14.6, 0.52, "%", "Cu", False),
+        ("BN-24-019", 336.2, 340.9, 4.7, 4.12, "%", "Ni", True),
+        ("HM-25-11", 45.0, 61.5, 16.5, 3.88, "g/t", "Au", False),
+        ("HM-25-11", 45.0, 61.5, 16.5, 12.0, "g/t", "Ag", False),
+    ]
+
+
+def test_decimal_commas() -> None:
+    got = _tuples("KOV-23-006: 24,00 m @ 0,48 % Ni, 0,19 % Cu from 101,00 m")
+    assert got == [("KOV-23-006", 101.0, 125.0, 24.0, 0.48, "%", "Ni", False),
+                   ("KOV-23-006", 101.0, 125.0, 24.0, 0.19, "%", "Cu", False)]
+    # a thousands separator stays one
+    assert _tuples("Hole AB-12 returned 2m @ 1,250 ppm TREO")[0][4] == 1250.0
+
+
+def test_table_with_intercept_text_cells_and_interval_cells() -> None:
+    t = Table(page=1, title="Significant intercepts",
+              header=("Drill hole", "Significant intercept", "Depth from (m)"),
+              rows=((_cell("NB25RC-014"), _cell("12 m @ 2.40 g/t Au"), _cell("38")),
+                    (_cell("- incl."), _cell("4 m @ 5.95 g/t Au"), _cell("41"))))
+    t2 = Table(page=1, title="Results", header=("Hole", "Interval (m)", "Length (m)", "Cu (%)"),
+               rows=((_cell("SCD-24-032"), _cell("20.0 – 138.0"), _cell("118.0"), _cell("0.22")),))
+    doc = Document(kind="html", pages=(Page(1, "x", tables=(t, t2)),), sha256="x")
+    got = [(i.hole_id, i.from_m, i.to_m, i.width_m, i.grade, i.analyte, i.including) for i in extract(doc).intercepts]
+    assert got == [("NB25RC-014", 38.0, 50.0, 12.0, 2.4, "Au", False), ("NB25RC-014", 41.0, 45.0, 4.0, 5.95, "Au", True),
+                   ("SCD-24-032", 20.0, 138.0, 118.0, 0.22, "Cu", False)]
+
+
+def test_transposed_resource_table() -> None:
+    t = Table(page=1, title="Mineral Resource", header=("", "Indicated", "Inferred", "Total"),
+              rows=((_cell("Tonnes (Mt)"), _cell("14.8"), _cell("22.3"), _cell("37.1")),
+                    (_cell("Li2O (%)"), _cell("1.32"), _cell("1.18"), _cell("1.24"))))
+    doc = Document(kind="html", pages=(Page(1, "Mineral Resource", tables=(t,)),), sha256="x")
+    got = [(r.category, r.tonnes, r.grade, r.analyte) for r in extract(doc).resources]
+    assert got == [("indicated", 14_800_000.0, 1.32, "Li2O"), ("inferred", 22_300_000.0, 1.18, "Li2O"),
+                   ("total", 37_100_000.0, 1.24, "Li2O")]
+
+
+def test_other_company_results_are_set_aside() -> None:
+    text = ("Lorikeet Gold Limited (ASX: LKG) has acquired the Wombat Hill project. Cobbler Resources has reported "
+            "a Mineral Resource for Mt Kelso of 45.2Mt @ 1.10g/t Au for 1.6Moz. Cobbler recently reported drill "
+            "intercepts including 28m @ 4.1g/t Au from 96m.")
+    ex = extract_text(text)
+    assert ex.intercepts == () and ex.resources == ()
+    assert {e.kind for e in ex.excluded} == {"other_company"}
