@@ -298,7 +298,7 @@ def _intercept_text_cells(table: Table, r: Roles, doc_analytes: dict[str, str]) 
             hole = re.sub(r"\s+", "", _FOOTNOTE.sub("", hole_cell))
         frm = _cell_number(cells[r.frm]) if r.frm is not None and r.frm < len(cells) else None
         for i, cell in enumerate(cells):
-            if i in (r.hole, r.frm, r.to) or "@" not in cell.text and not re.search(r"\bover\b|\bat\b", cell.text):
+            if i in (r.hole, r.frm, r.to) or ("@" not in cell.text and not re.search(r"\bover\b|\bat\b", cell.text)):
                 continue
             found, _exc = find_intercepts(fold(cell.text), table.page, default_analytes=doc_analytes)
             for it in found:
