@@ -15,7 +15,7 @@ from typing import Any, Literal
 from alembic import command
 from alembic.config import Config
 from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, create_engine, event, false, func, select, text
+from sqlalchemy import Connection, Engine, case, create_engine, event, false, func, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import selectinload, sessionmaker, undefer
@@ -69,6 +69,9 @@ _HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, "
     'MaxWords=35, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "'
 )
+
+
+PRIMARY_ANALYTES = ("Au", "Cu", "Ni", "Li2O", "U3O8", "eU3O8", "TREO", "Zn", "Sn", "WO3", "V2O5", "TGC", "3E")
 
 
 class Store:
@@ -287,26 +290,71 @@ class Store:
         ]
 
     def best_intercepts(self, limit: int | None = None) -> list[RankedIntercept]:
-        """Each announcement's best intercept, ranked across commodities.
+        """Each announcement's best intercept in its main commodity, ranked across commodities.
 
         Every stored intercept with a width (sub-intervals reported as "including" left out: they
         repeat metres already counted) gets the percentile of its grade × width among the stored
-        intercepts of the same analyte and unit. Each announcement is represented by its intercept
-        with the highest percentile; the list is ordered by that percentile, then by the size of
-        the comparison group, then by grade × width.
+        intercepts of the same analyte and unit. An announcement's main analyte is the one it reports
+        most intercepts in (an element before its metal equivalent, then the larger grade × width):
+        a lithium release is ranked on Li2O, not on its tantalum by-product. Each announcement is
+        represented by its best intercept in that analyte; the list is ordered by the percentile, then
+        by the size of the comparison group, then by grade × width.
         """
         i = InterceptRow
         a = AnnouncementRow
         group = (i.analyte, i.unit)
-        ranked = (
+        counted = (
+            select(
+                i.announcement_id.label("announcement_id"),
+                i.analyte.label("analyte"),
+                i.unit.label("unit"),
+                func.count().label("cnt"),
+                func.sum(i.grade_x_width).label("total"),
+            )
+            .where(i.grade_x_width.is_not(None), i.including.is_(false()))
+            .group_by(i.announcement_id, i.analyte, i.unit)
+            .subquery("counted")
+        )
+        is_equivalent = case((counted.c.analyte.like("%Eq"), 1), else_=0)
+        # on a tie, the metal a deposit is usually mined for before its by-products (Li2O before Ta2O5)
+        by_product = case((counted.c.analyte.in_(PRIMARY_ANALYTES), 0), else_=1)
+        main = (
+            select(
+                counted.c.announcement_id,
+                counted.c.analyte,
+                counted.c.unit,
+                func.row_number()
+                .over(
+                    partition_by=counted.c.announcement_id,
+                    order_by=(counted.c.cnt.desc(), is_equivalent, by_product, counted.c.total.desc(),
+                              counted.c.analyte),
+                )
+                .label("rank"),
+            )
+            .subquery("main")
+        )
+        ranked_all = (
             select(
                 i.id.label("id"),
                 i.announcement_id.label("announcement_id"),
+                i.analyte.label("analyte"),
+                i.unit.label("unit"),
                 i.grade_x_width.label("gxw"),
                 func.cume_dist().over(partition_by=group, order_by=i.grade_x_width).label("pct"),
                 func.count().over(partition_by=group).label("n"),
             )
             .where(i.grade_x_width.is_not(None), i.including.is_(false()))
+            .subquery("ranked_all")
+        )
+        ranked = (
+            select(ranked_all)
+            .join(
+                main,
+                (main.c.announcement_id == ranked_all.c.announcement_id)
+                & (main.c.analyte == ranked_all.c.analyte)
+                & (main.c.unit == ranked_all.c.unit)
+                & (main.c.rank == 1),
+            )
             .subquery("ranked")
         )
         best = select(
