@@ -481,6 +481,21 @@ def test_best_intercepts_orders_across_commodities(store: Store) -> None:
     assert [r.announcement_id for r in top_two] == [ids["gold-best"], ids["copper-best"]]
 
 
+def test_best_intercepts_rank_an_announcement_on_its_main_analyte(store: Store) -> None:
+    # one lithium release with tantalum by-product grades: ranked on Li2O (same count, Li2O is primary),
+    # even though its Ta2O5 intercept is the only one of its group (100th percentile)
+    lithium = store.add(make_analysis("li", title="Li", intercepts=(
+        intercept(1.2, 20.0, "Li2O", "%"), intercept(150.0, 20.0, "Ta2O5", "ppm"))), source="li")[0]
+    store.add(make_analysis("li2", title="Li2", intercepts=(intercept(1.5, 30.0, "Li2O", "%"),)), source="li2")
+    # a gold release that reports Au and AuEq on every interval: ranked on Au, not on the equivalent
+    gold = store.add(make_analysis("au", title="Au", intercepts=(
+        intercept(2.0, 10.0), intercept(2.5, 10.0, "AuEq"), intercept(1.0, 4.0), intercept(1.3, 4.0, "AuEq"))),
+        source="au")[0]
+    ranked = {r.announcement_id: r for r in store.best_intercepts()}
+    assert ranked[lithium].intercept.analyte == "Li2O" and ranked[lithium].percentile == 50.0
+    assert ranked[gold].intercept.analyte == "Au" and ranked[gold].grade_x_width == 20.0
+
+
 # -- listing ---------------------------------------------------------------------------------------
 
 
