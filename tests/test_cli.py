@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,10 +19,12 @@ An Exploration Target of 1-2 Mt at 2-3 g/t Au has been defined.
 """
 
 
-def run(*args: str, stdin: str | bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess[bytes]:
+def run(*args: str, stdin: str | bytes | None = None, cwd: Path | None = None,
+        env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     data = stdin.encode() if isinstance(stdin, str) else stdin
+    full_env = {**os.environ, **(env or {})}
     return subprocess.run([sys.executable, "-m", "oresight.cli", *args], input=data, capture_output=True,
-                          cwd=cwd, timeout=300, check=False)
+                          cwd=cwd, timeout=300, check=False, env=full_env)
 
 
 def test_extract_json_contract(tmp_path: Path) -> None:
@@ -104,3 +107,13 @@ def test_demo_runs_end_to_end(tmp_path: Path) -> None:
     out = r.stdout.decode()
     assert "Best intercept of each announcement" in out
     assert "oresight search" in out
+
+
+def test_limits_from_the_environment() -> None:
+    pdf = ROOT / "samples" / "corpus" / "ybg-003.pdf"
+    r = run("extract", str(pdf), env={"ORESIGHT_MAX_PAGES": "1"})
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and b"page" in r.stderr
+    r = run("extract", str(pdf), env={"ORESIGHT_MAX_PAGES": "lots"})
+    assert r.returncode == 2 and b"ORESIGHT_MAX_PAGES" in r.stderr and b"Traceback" not in r.stderr
+    r = run("extract", str(pdf), env={"ORESIGHT_MAX_PAGES": "50"})
+    assert r.returncode == 0
