@@ -338,7 +338,8 @@ def find_intercepts(
                 continue
             if not _plausible(g.value, g.unit, analyte):
                 continue
-            if analyte in _REE_BASKETS and g.unit == "%" and any(o.unit == "ppm" for o in raw.grades):
+            if analyte in _REE_BASKETS and g.unit == "%" and any(
+                    o.unit == "ppm" and o.analyte == "TREO" for o in raw.grades):
                 continue  # "3,000ppm TREO with 26% MREO": the share of TREO, not a grade
             to_m = raw.to_m
             if to_m is not None and raw.from_m is not None and to_m <= raw.from_m:

@@ -268,7 +268,8 @@ def intercepts_from_table(table: Table, doc_analytes: dict[str, str]) -> list[In
             analyte = g.analyte or _doc_analyte(g.unit, doc_analytes)
             if analyte is None:
                 continue
-            if analyte in _REE_BASKETS and g.unit == "%" and any(o.unit == "ppm" for o in r.grades):
+            if analyte in _REE_BASKETS and g.unit == "%" and any(
+                    o.unit == "ppm" and o.analyte == "TREO" for o in r.grades):
                 continue  # "MREO %" beside "TREO ppm" is the magnet share of TREO, not a grade
             span = cells[g.index].span or _row_span(table.page, cells)
             out.append(
