@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -59,6 +60,42 @@ def test_text_offsets_are_pdfium_char_indices(pdfs: Path) -> None:
         assert "\r\n" in raw  # generated line breaks are in the char list too
     finally:
         pdf.close()
+
+
+def test_fast_text_and_word_boxes_match_pypdfium2(pdfs: Path) -> None:
+    """The reader's raw-handle text and its batched word boxes are pypdfium2's, word for word."""
+    from oresight.documents import pdf as reader
+
+    for name in ("tables.pdf", "rotated.pdf", "announcement.pdf"):
+        pdf = pdfium.PdfDocument(str(pdfs / name))
+        try:
+            for index in range(min(len(pdf), 3)):
+                page = pdf[index]
+                textpage = page.get_textpage()
+                raw = textpage.get_text_range()
+                n = textpage.count_chars()
+                assert reader._text_range(textpage.raw, n) == raw
+                rotation = page.get_rotation()
+                assert reader._rotation(page.raw) == rotation
+                text = raw.replace("\r\n", "\n")
+                words = reader._words(textpage.raw, raw, text, n, rotation, translated=False)
+                expected = []
+                removed = 0
+                for m in re.finditer(r"\S+|\r\n", raw):
+                    if m.group() == "\r\n":
+                        removed += 1
+                        continue
+                    s, e = m.span()
+                    l1, b1, _, t1 = textpage.get_charbox(s, loose=True)
+                    _, b2, r2, t2 = textpage.get_charbox(e - 1, loose=True)
+                    x0, x1, y0, y1 = reader._display(l1, r2, min(b1, b2), max(t1, t2), rotation)
+                    expected.append((m.group(), x0, x1, y0, y1, s - removed, e - removed))
+                assert [tuple(w) for w in words] == expected
+                assert all(text[w.start : w.end] == w.text for w in words)
+                textpage.close()
+                page.close()
+        finally:
+            pdf.close()
 
 
 def test_page_text_metadata_and_hash(pdfs: Path, tables_doc: Document) -> None:

@@ -16,10 +16,11 @@ import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from operator import add, attrgetter
-from typing import NamedTuple
+from functools import partial
+from operator import add, attrgetter, sub
+from typing import NamedTuple, cast
 
 from oresight.model import Cell, Span, Table
 
@@ -63,14 +64,15 @@ OCR = Geometry(gap=0.9)
 TEXT = Geometry(gap=0.0, gap_abs=1.5, row_gap=2.0, header_gap=2.0, title_gap=2.0)
 
 
-@dataclass(slots=True)
-class _Chunk:
+class _Chunk(NamedTuple):
+    """Words of a line that stand close together: a cell, a header piece, or a run of prose."""
+
     words: list[Word]
     x0: float
     x1: float
-    text: str = ""
-    numeric: bool = False
-    filler: bool = False
+    text: str
+    numeric: bool  # one word that reads as a number
+    filler: bool  # "-", "NSI", "n/a" and the like, standing for a value
 
 
 class _Line:
@@ -99,7 +101,7 @@ class _Line:
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = " ".join([w.text for w in self.words])
+            self._text = " ".join(map(_TEXT, self.words))
         return self._text
 
     @property
@@ -230,6 +232,7 @@ def _group_lines(words: Iterable[Word], geo: Geometry) -> list[_Line]:
 _X0 = attrgetter("x0")
 _TOP = attrgetter("top")
 _BOTTOM = attrgetter("bottom")
+_TEXT = attrgetter("text")
 
 
 # Two words holding a digit: a candidate row has them (its numeric chunks are single words).
@@ -246,9 +249,12 @@ def _chunk(words: list[Word], geo: Geometry, most: int = 1 << 30) -> list[_Chunk
     first = words[0]
     if len(words) == 1:
         return [_make_chunk(words, first.x0, first.x1)]
-    heights = sorted([w.bottom - w.top for w in words])
+    heights = sorted(map(sub, map(_BOTTOM, words), map(_TOP, words)))
     limit = geo.gap * heights[len(heights) // 2] + geo.gap_abs
     chunks: list[_Chunk] = []
+    append = chunks.append
+    new_chunk = _new_chunk
+    numeric = _NUMERIC.fullmatch
     cur = [first]
     x0 = first.x0
     x1 = first.x1
@@ -263,13 +269,18 @@ def _chunk(words: list[Word], geo: Geometry, most: int = 1 << 30) -> list[_Chunk
             count += 1
             if count > most:
                 return None
+            continue
+        if count == 1:  # a one-word chunk (most cells), made here: _make_chunk's work, inline
+            text = cur[0].text
+            num = numeric(text) is not None
+            append(new_chunk((cur, x0, x1, text, num, not num and text.lower() in _FILLER)))
         else:
-            chunks.append(_make_chunk(cur, x0, x1))
-            cur = [w]
-            x0 = wx0
-            x1 = w.x1
-            count = 1
-    chunks.append(_make_chunk(cur, x0, x1))
+            append(_make_chunk(cur, x0, x1))
+        cur = [w]
+        x0 = wx0
+        x1 = w.x1
+        count = 1
+    append(_make_chunk(cur, x0, x1))
     return chunks
 
 
@@ -278,9 +289,13 @@ def _make_chunk(words: list[Word], x0: float, x1: float) -> _Chunk:
         text = words[0].text
         numeric = _NUMERIC.fullmatch(text) is not None
     else:
-        text = " ".join([w.text for w in words])
+        text = " ".join(map(_TEXT, words))
         numeric = False  # a number is one word (_NUMERIC matches no space)
-    return _Chunk(words, x0, x1, text, numeric, not numeric and text.lower() in _FILLER)
+    return _new_chunk((words, x0, x1, text, numeric, not numeric and text.lower() in _FILLER))
+
+
+# _Chunk(*fields), made in C.
+_new_chunk = cast("Callable[[tuple[list[Word], float, float, str, bool, bool]], _Chunk]", partial(tuple.__new__, _Chunk))
 
 
 def _is_candidate(chunks: list[_Chunk], geo: Geometry) -> bool:
@@ -600,11 +615,25 @@ def _build(
 
     body: list[list[list[Word]]] = []
     rights = _rights(cols)
+    n_cols = len(cols)
     for i in range(first, last + 1):
         line = lines[i]
         cells: list[list[Word]] = [[] for _ in cols]
         for c in line.chunks:
-            hits = _hits(c.x0, c.x1, cols, rights)
+            x0, x1 = c.x0, c.x1
+            if rights is not None:
+                # The common case without _hits: the chunk overlaps one column only (the next one
+                # starts at or after its end), by the share _hits asks for.
+                j = bisect_right(rights, x0)
+                if j < n_cols:
+                    a, b = cols[j]
+                    if a < x1 and (j + 1 == n_cols or cols[j + 1][0] >= x1):
+                        ov = (x1 if x1 < b else b) - (x0 if x0 > a else a)
+                        width = x1 - x0
+                        if ov > 0 and ov >= 0.15 * (width if width < b - a else b - a):
+                            cells[j].extend(c.words)
+                            continue
+            hits = _hits(x0, x1, cols, rights)
             if len(hits) == 1:  # the common case, as _place would place it
                 cells[hits[0]].extend(c.words)
                 continue

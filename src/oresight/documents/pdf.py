@@ -13,6 +13,7 @@ characters into same-length stand-ins); every span is mapped through that change
 
 from __future__ import annotations
 
+import codecs
 import ctypes
 import functools
 import logging
@@ -21,8 +22,8 @@ import threading
 from bisect import bisect_left
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta, timezone
-from itertools import repeat
-from operator import sub
+from itertools import accumulate, islice, repeat
+from operator import add, sub
 from typing import Any, cast
 
 import pypdfium2 as pdfium
@@ -46,7 +47,7 @@ _PDFIUM_LOCK = threading.RLock()
 # column): table rows are full of them, prose almost never has them.
 # (The pattern starts with a character set so the regex engine scans for it quickly.)
 _NUMBER_PAIR = re.compile(r"[0-9][ \t\r\n]+[-−<(]?[0-9]")
-_MIN_PAIRS = 6
+_MIN_PAIRS = 6  # pairs on a page that may hold a table (counted up to this many, no further)
 _WORD = re.compile(r"\S+")
 _ODD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\r\ufffe\uffff]")
 _ODD_MAP = {i: " " for i in range(0x20)} | {0x02: "-", 0x0D: "\n", 0x09: "\t", 0x0A: "\n", 0x0C: "\f"}
@@ -136,29 +137,79 @@ def _read(pdf: pdfium.PdfDocument, data: bytes, name: str, limits: Limits, clock
 def _read_page(
     pdf: pdfium.PdfDocument, index: int, number: int, limits: Limits, clock: Clock, warnings: list[str]
 ) -> tuple[Page, list[Found]]:
-    page = pdf[index]
+    # Raw PDFium handles, closed here: pypdfium2's page and text page objects (finalizers, parent
+    # links) cost about as much Python as the rest of a text-only page.
+    page = pdfium_c.FPDF_LoadPage(pdf, index)
+    if not page:
+        raise pdfium.PdfiumError("Failed to load page.")
     try:
-        textpage = page.get_textpage()
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:
+            raise pdfium.PdfiumError("Failed to load text page.")
         try:
-            n_chars = textpage.count_chars()
-            raw = textpage.get_text_range() if n_chars > 0 else ""
+            n_chars = pdfium_c.FPDFText_CountChars(textpage)
+            if n_chars == -1:
+                raise pdfium.PdfiumError("Failed to get character count.")
+            raw = _text_range(textpage, n_chars) if n_chars > 0 else ""
             text = raw.replace("\r\n", "\n") if "\r" in raw else raw
             translated = _ODD_CHARS.search(text) is not None
             if translated:
                 text = text.translate(_ODD_MAP)
             found: list[Found] = []
-            if len(_NUMBER_PAIR.findall(raw)) >= _MIN_PAIRS:
-                words = _words(textpage, raw, text, n_chars, page.get_rotation(), translated)
+            if next(islice(_NUMBER_PAIR.finditer(raw), _MIN_PAIRS - 1, None), None) is not None:
+                words = _words(textpage, raw, text, n_chars, _rotation(page), translated)
                 found = find_tables(words, number, PDF_GEOMETRY)
         finally:
-            textpage.close()
+            pdfium_c.FPDFText_ClosePage(textpage)
         if limits.ocr and len(text) - text.count(" ") - text.count("\n") < _OCR_MIN_TEXT and _has_image(page):
-            ocr = _ocr.read_page(page, number, limits, clock, warnings)
+            ocr = _ocr_page(pdf, index, number, limits, clock, warnings)
             if ocr is not None:
                 return Page(number, ocr.text, tuple(f.table for f in ocr.tables), ocr=True), ocr.tables
         return Page(number, text, tuple(f.table for f in found)), found
     finally:
+        pdfium_c.FPDF_ClosePage(page)
+
+
+def _ocr_page(
+    pdf: pdfium.PdfDocument, index: int, number: int, limits: Limits, clock: Clock, warnings: list[str]
+) -> _ocr.OcrPage | None:
+    """OCR of an image-only page, through a pypdfium2 page object (it renders the page)."""
+    page = pdf[index]
+    try:
+        return _ocr.read_page(page, number, limits, clock, warnings)
+    finally:
         page.close()
+
+
+def _text_range(textpage: Any, n_chars: int) -> str:
+    """The text page's text: pypdfium2's ``PdfTextPage.get_text_range()``, on a raw handle.
+
+    Characters PDFium leaves out of its text at either end of the page are skipped, as there.
+    """
+    first, last = 0, n_chars - 1
+    to_text = pdfium_c.FPDFText_GetTextIndexFromCharIndex
+    while first <= last and to_text(textpage, first) == -1:
+        first += 1
+    if first > last:
+        return ""
+    while to_text(textpage, last) == -1:
+        last -= 1
+    t_start, t_end = to_text(textpage, first), to_text(textpage, last)
+    size = t_end + 2 - t_start  # including the NUL terminator
+    buffer = (ctypes.c_ushort * size)()
+    written = pdfium_c.FPDFText_GetText(textpage, first, last + 1 - first, buffer)
+    return codecs.decode(memoryview(buffer)[: written - 1], "utf-16-le", "ignore")
+
+
+_DEGREES = {0: 0, 1: 90, 2: 180, 3: 270}
+
+
+def _rotation(page: Any) -> int:
+    """The page's clockwise rotation in degrees."""
+    rotation = pdfium_c.FPDFPage_GetRotation(page)
+    if rotation not in _DEGREES:
+        raise pdfium.PdfiumError("Failed to get page rotation.")
+    return _DEGREES[rotation]
 
 
 def _words(
@@ -173,11 +224,23 @@ def _words(
     are made column by column (``map`` over lists, no Python loop per word): two PDFium calls per
     word into one array of boxes, read back as one list of floats.
     """
-    spans = list(map(_SPAN, _WORD.finditer(raw)))
-    if not spans:
+    # Words and the whitespace between them, in order (text, space, text, ..., text; the first and
+    # last text empty when the page starts or ends with space): offsets by running sums of lengths.
+    parts = _SPACE.split(raw)
+    offsets = list(accumulate(map(len, parts), initial=0))
+    texts = parts[0::2]
+    starts = offsets[0:-1:2]
+    # The "\r\n" pairs before each word: page text offsets are PDFium's less these.
+    crlf = list(accumulate(map(str.count, parts[1::2], repeat("\r\n")), initial=0))
+    if not texts[-1]:
+        del texts[-1], starts[-1], crlf[-1]
+    if texts and not texts[0]:
+        del texts[0], starts[0], crlf[0]
+    if not texts:
         return []
-    n = len(spans)
-    starts, ends = (list(column) for column in zip(*spans, strict=True))
+    n = len(texts)
+    lengths = list(map(len, texts))
+    ends = list(map(add, starts, lengths))
     lasts = list(map(sub, ends, repeat(1, n)))
     if len(raw) == n_chars:
         firsts = starts
@@ -188,7 +251,7 @@ def _words(
     calls[0::2] = firsts
     calls[1::2] = lasts
     boxes, pointers = _box_buffer(2 * n)
-    ok = list(map(_LOOSE_CHAR_BOX, repeat(textpage.raw, 2 * n), calls, pointers))
+    ok = list(map(_LOOSE_CHAR_BOX, repeat(textpage, 2 * n), calls, pointers))
     values = memoryview(boxes).cast("B").cast("f")[: 8 * n].tolist()  # left, top, right, bottom
     if 0 in ok:
         skip |= {k for k in range(n) if not ok[2 * k] or (lasts[k] != firsts[k] and not ok[2 * k + 1])}
@@ -204,21 +267,18 @@ def _words(
         top = [b if b > a else a for a, b in zip(values[1::8], values[5::8], strict=True)]
         bottom = [b if b < a else a for a, b in zip(values[3::8], values[7::8], strict=True)]
         x0, x1, y0, y1 = (list(c) for c in zip(*map(_display, left, right, bottom, top, repeat(rotation)), strict=True))
-    removed = [m.start() for m in _CRLF.finditer(raw)] if "\r\n" in raw else []
-    if removed:
-        shift = list(map(bisect_left, repeat(removed, n), starts))
-        starts = list(map(sub, starts, shift))
-        ends = list(map(sub, ends, shift))
-    # With no character translated a word's text is PDFium's; else it is cut from the page text.
-    texts = list(map(text.__getitem__, map(slice, starts, ends))) if translated else _WORD.findall(raw)
+    if crlf[-1]:
+        starts = list(map(sub, starts, crlf))
+        ends = list(map(add, starts, lengths))
+    if translated:  # control characters became stand-ins (some of them spaces): cut the page text
+        texts = list(map(text.__getitem__, map(slice, starts, ends)))
     words: list[Word] = list(map(_new_word, zip(texts, x0, x1, y0, y1, starts, ends, strict=True)))
     if skip:
         return [w for k, w in enumerate(words) if k not in skip]
     return words
 
 
-_CRLF = re.compile("\r\n")
-_SPAN = re.Match.span
+_SPACE = re.compile(r"(\s+)")
 
 
 # Word(*fields), made in C: a named tuple is a tuple.
@@ -249,13 +309,14 @@ def _unconverted(func: Any) -> Any:
     """``func`` (a pypdfium2.raw function) called without ctypes' argument conversion.
 
     pypdfium2's bindings declare argument types, and ctypes checks and converts every argument
-    on every call; this pointer to the same C function takes arguments that are already C values
-    (the text page handle, a Python int for a C int, a ``byref``) and costs half as much a call.
+    on every call; this pointer to the same C function (same calling convention, no declared
+    arguments) takes arguments that are already C values (a handle, a Python int for a C int, a
+    ``byref``) and returns a C int. It costs half as much a call.
     """
     address = ctypes.cast(func, ctypes.c_void_p).value
     if address is None:  # pragma: no cover - a loaded library's function has an address
         raise ImportError("PDFium function without an address")
-    return ctypes.CFUNCTYPE(ctypes.c_int)(address)
+    return type(func)(address)
 
 
 _LOOSE_CHAR_BOX = _unconverted(pdfium_c.FPDFText_GetLooseCharBox)
@@ -293,7 +354,7 @@ def _char_index(textpage: Any, raw: str, n_chars: int) -> Callable[[int], int | 
     # PDFium left characters out of the text or the text holds characters beyond the BMP
     # (two UTF-16 units each): translate through PDFium's own text-index mapping.
     astral = [i for i, ch in enumerate(raw) if ord(ch) > 0xFFFF]
-    handle = textpage.raw
+    handle = textpage
     to_char = pdfium_c.FPDFText_GetCharIndexFromTextIndex
 
     def index(i: int) -> int | None:
@@ -307,7 +368,7 @@ _IMAGE_TYPES = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
 
 
 def _has_image(page: Any) -> bool:
-    handle = page.raw
+    handle = page
     n = pdfium_c.FPDFPage_CountObjects(handle)
     for i in range(min(n, 500)):
         obj = pdfium_c.FPDFPage_GetObject(handle, i)
