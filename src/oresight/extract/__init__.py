@@ -13,7 +13,7 @@ from dataclasses import replace
 from functools import cache
 
 from oresight.extract.companies import find_companies, other_companies
-from oresight.extract.intercepts import find_intercepts
+from oresight.extract.intercepts import find_intercepts, has_grade
 from oresight.extract.lexicon import fold, lexicon
 from oresight.extract.records import find_records
 from oresight.extract.resources import cutoff_in, find_resources, reporting_code
@@ -53,20 +53,31 @@ def extract_text(text: str) -> Extraction:
 
 
 def extract(document: Document) -> Extraction:
-    code = reporting_code(fold(document.text[:200_000]))
+    code = None
     intercepts: list[Intercept] = []
     resources: list[ResourceEstimate] = []
     excluded: list[Excluded] = []
     folded_pages = [fold(p.text) for p in document.pages]
-    commodity_counts = _commodity_mentions(document, folded_pages)
+    # Pages that can hold a result: a number with a grade unit, or a table. The rest (a JORC Table 1
+    # appendix, a competent person statement) is read only for the document's opening pages, which is
+    # also where its commodity words and company names count: boilerplate ("coarse gold") does not.
+    with_grades = [bool(has_grade(f)) for f in folded_pages]
+    relevant = "\n".join(
+        f for n, (f, page, g) in enumerate(zip(folded_pages, document.pages, with_grades, strict=True))
+        if n < 2 or g or page.tables
+    )[:300_000]
+    code = reporting_code(relevant)
+    commodity_counts = _count_mentions(relevant)
     defaults = _unit_analytes([], [], commodity_counts)
     companies: list[Company] = []
     for page in document.pages[:3]:
         companies = find_companies(page.text, page.number)
         if companies:
             break
-    others = other_companies("\n".join(folded_pages)[:300_000], companies[0] if companies else None)
-    for page, folded in zip(document.pages, folded_pages, strict=True):
+    others = other_companies(relevant, companies[0] if companies else None)
+    for page, folded, grades in zip(document.pages, folded_pages, with_grades, strict=True):
+        if not grades:
+            continue
         found, exc = find_intercepts(folded, page.number, raw_text=page.text, ocr=page.ocr,
                                      default_analytes=defaults, others=others)
         intercepts.extend(found)
@@ -131,8 +142,11 @@ def _same_intercept(a: Intercept, b: Intercept) -> bool:
 def merge_intercepts(items: list[Intercept]) -> list[Intercept]:
     """One intercept per distinct result; a repeat fills in what the first mention left out."""
     out: list[Intercept] = []
+    buckets: dict[tuple[str, str, float], list[int]] = {}  # (analyte, unit, grade) -> positions in out
     for it in items:
-        for i, kept in enumerate(out):
+        key = (it.analyte, it.unit, round(it.grade, 9))
+        for i in buckets.get(key, ()):
+            kept = out[i]
             if _same_intercept(kept, it):
                 # the mention that names the hole is the more specific one (a headline may round or misstate)
                 main, other = (it, kept) if (it.hole_id and not kept.hole_id) else (kept, it)
@@ -147,6 +161,7 @@ def merge_intercepts(items: list[Intercept]) -> list[Intercept]:
                 )
                 break
         else:
+            buckets.setdefault(key, []).append(len(out))
             out.append(it)
     return out
 
@@ -190,37 +205,21 @@ def _mention_vocabulary() -> tuple[re.Pattern[str], dict[tuple[str, ...], str], 
 
 
 def _count_mentions(text: str) -> Counter[str]:
-    word_re, phrases, exact_re, exact = _mention_vocabulary()
-    firsts = _phrase_firsts()
+    """How often each commodity is named, as whole words: the text is reduced to lower-case words
+    separated by single spaces once, then each phrase is counted with ``str.count`` (C speed)."""
+    _word_re, phrases, exact_re, exact = _mention_vocabulary()
+    spaced = " " + _NON_LETTERS.sub(" ", text.lower()) + " "
     counts: Counter[str] = Counter()
-    tokens = word_re.findall(text.lower())
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        sizes = firsts.get(tok)
-        if sizes is None:
-            continue
-        for size in sizes:  # longest first
-            hit = phrases.get(tuple(tokens[i : i + size])) if size > 1 else phrases.get((tok,))
-            if hit is not None and i + size <= n:
-                counts[hit] += 1
-                break
+    for key, commodity in phrases.items():
+        n = spaced.count(" " + " ".join(key) + " ")
+        if n:
+            counts[commodity] += n
     for m in exact_re.finditer(text):
         counts[exact[m.group(0)]] += 1
     return counts
 
 
-@cache
-def _phrase_firsts() -> dict[str, tuple[int, ...]]:
-    """For each word that starts a commodity phrase, the phrase lengths to try (longest first)."""
-    _w, phrases, _e, _x = _mention_vocabulary()
-    firsts: dict[str, set[int]] = {}
-    for key in phrases:
-        firsts.setdefault(key[0], set()).add(len(key))
-    return {k: tuple(sorted(v, reverse=True)) for k, v in firsts.items()}
-
-
-def _commodity_mentions(document: Document, folded_pages: list[str]) -> Counter[str]:
-    return _count_mentions("\n".join(folded_pages)[:300_000])
+_NON_LETTERS = re.compile(r"[^a-z]+")
 
 
 def _unit_analytes(intercepts: list[Intercept], resources: list[ResourceEstimate],

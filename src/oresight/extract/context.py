@@ -38,6 +38,17 @@ def _bounds(text: str, start: int, end: int, paragraph: bool, reach: int) -> tup
     return max(lo, start - reach), min(hi, end + reach)
 
 
+@lru_cache(maxsize=32)
+def _verbs(text: str) -> tuple[list[int], list[int]]:
+    """Where the result verbs of a page stand (found once per page)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for m in RESULT_VERB.finditer(text):
+        starts.append(m.start())
+        ends.append(m.end())
+    return starts, ends
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence (or bullet, or table line) around ``text[start:end]`` (at most 600 characters each way)."""
     return _bounds(text, start, end, False, 600)
@@ -140,12 +151,11 @@ def exclusion(
     ``value_end`` is where the grade itself ends (for the cues that read just after it)."""
     s_lo, s_hi = sentence_bounds(text, start, end)
     sentence = text[s_lo:s_hi]
-    left = text[s_lo:start]
     # only the part of the left context after the last result verb counts for "left" cues
-    last = None
-    for m in RESULT_VERB.finditer(left):
-        last = m
-    left_tail = left[last.end():] if last else left
+    starts, ends = _verbs(text)
+    k = bisect_right(ends, start) - 1
+    tail_lo = ends[k] if k >= 0 and starts[k] >= s_lo else s_lo
+    left_tail = text[tail_lo:start]
     r0 = end if value_end is None else value_end
     right = text[r0 : min(len(text), r0 + 40)]
     lowered = {"sentence": sentence.lower(), "left": left_tail.lower(), "right": right.lower()}

@@ -16,7 +16,9 @@ Each step returns None when unsure rather than guessing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from oresight.extract.context import exclusion, paragraph_bounds, sentence_bounds
 from oresight.extract.lexicon import NUMBER_RE, lexicon, parse_number
@@ -117,9 +119,34 @@ class Grade:
     end: int
 
 
+# a digit followed by a grade unit: cheap to find, and rare, so the full grade pattern runs only there
+_NUM_UNIT = re.compile(rf"\d\s*{_L.unit_re}")
+
+
+def has_grade(text: str) -> bool:
+    """Whether the text has a number with a grade unit at all (a cheap test before the real reading)."""
+    return _NUM_UNIT.search(text) is not None
+
+
+def _grade_matches(text: str) -> list[re.Match[str]]:
+    out: list[re.Match[str]] = []
+    last_end = -1
+    for c in _NUM_UNIT.finditer(text):
+        if c.start() < last_end:
+            continue
+        for m in GRADE_RE.finditer(text, max(0, c.start() - 24), min(len(text), c.end() + 160)):
+            if m.end() <= c.start():
+                continue
+            if m.start() <= c.start() and m.start() >= last_end:
+                out.append(m)
+                last_end = m.end()
+            break
+    return out
+
+
 def find_grades(text: str) -> list[Grade]:
     out: list[Grade] = []
-    for m in GRADE_RE.finditer(text):
+    for m in _grade_matches(text):
         value = parse_number(m.group("num"))
         unit = _L.unit(m.group("unit"))
         if value is None or unit is None:
@@ -148,6 +175,17 @@ _OBJECT_OF = re.compile(
     r"(?:the\s+)?(?:(?:drill\s*|parent\s+)?holes?\s+)?$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=32)
+def _holes(text: str) -> list[tuple[int, int, str, bool]]:
+    """Every hole identifier of a page: (start, end, id, named as the object of a preposition), found once."""
+    out: list[tuple[int, int, str, bool]] = []
+    for m in HOLE_RE.finditer(text):
+        hid = m.group("h1") or m.group("h2")
+        if hid and valid_hole(hid):
+            out.append((m.start(), m.end(), hid, bool(_OBJECT_OF.search(text, max(0, m.start() - 30), m.start()))))
+    return out
+
+
 def hole_before(text: str, start: int, floor: int) -> str | None:
     """The nearest hole identifier before ``start`` in the same paragraph (not before ``floor``).
 
@@ -157,11 +195,13 @@ def hole_before(text: str, start: int, floor: int) -> str | None:
     lo = max(lo, floor, start - 400)
     found: list[tuple[str, bool]] = []
     last_end = lo
-    for m in HOLE_RE.finditer(text, lo, start):
-        hid = m.group("h1") or m.group("h2")
-        if hid and valid_hole(hid):
-            found.append((hid, bool(_OBJECT_OF.search(text, max(0, m.start() - 30), m.start()))))
-            last_end = m.end()
+    holes = _holes(text)
+    first = bisect_left(holes, (lo,))
+    for h_start, h_end, hid, is_object in holes[first:]:
+        if h_end > start:
+            break
+        found.append((hid, is_object))
+        last_end = h_end
     if not found:
         return None
     # a hole right before the result ("... up-dip of YRC0254 (19m @ ...)") is its hole, whatever precedes it
@@ -209,12 +249,16 @@ _AFTER_RE = re.compile(
     r"reverse\s+circulation|core)\s+)?(?:drill\s*)?(?:holes?\s+)?|-\s+)", re.IGNORECASE)
 
 
+_BARE_NUMBER = re.compile(r"\d{1,4}|(?:19|20)\d\d")
+
+
+@lru_cache(maxsize=4096)
 def valid_hole(hid: str) -> bool:
     if not _HOLE_NEEDS_DIGIT.search(hid) or len(hid) < 3 or len(hid) > 20:
         return False
     if _NOT_HOLE.match(hid.upper()):
         return False
-    return not re.fullmatch(r"\d{1,4}", hid) and not re.fullmatch(r"(?:19|20)\d\d", hid)
+    return not _BARE_NUMBER.fullmatch(hid)
 
 
 def _length_factor(unit: str | None) -> float:
@@ -275,8 +319,13 @@ def find_intercepts(
     grades = find_grades(text)
     groups = chain(text, grades)
     raws: list[_Raw] = []
-    # every "width [depth] connector" of the page, by where it ends (one pass, not one search per grade)
-    lefts = {m.end(): m for m in LEFT_RE.finditer(text)} if groups else {}
+    # each "width [depth] connector" that ends where a grade list starts
+    lefts: dict[int, re.Match[str]] = {}
+    for group in groups:
+        s = group[0].start
+        for m in LEFT_RE.finditer(text, max(0, s - 160), s):
+            if m.end() == s:
+                lefts[s] = m
     by_start = {g.start: g for g in grades}
     for group in groups:
         g0, gn = group[0], group[-1]

@@ -38,6 +38,8 @@ def fold(text: str) -> str:
 
     A regex substitution of just the mapped characters: they are rare, so this is much faster on
     long page texts than ``str.translate``, which goes character by character outside ASCII."""
+    if text.isascii() and "*" not in text and "\t" not in text and "\r" not in text:
+        return text  # nothing to fold (most table cells and many pages)
     return _FOLD_RE.sub(_fold_one, text)
 
 

@@ -77,12 +77,26 @@ def _category_near(text: str, s_lo: int, start: int, end: int, s_hi: int) -> str
     return None
 
 
+def _tonnages_before_grades(text: str) -> list[re.Match[str]]:
+    """Each "tonnage at" that stands right before a grade (or a grade range): only there can a
+    resource be, so the tonnage pattern runs in small windows, not over the page."""
+    seen: set[int] = set()
+    out: list[re.Match[str]] = []
+    for g in find_grades(text):
+        for m in TONNAGE_RE.finditer(text, max(0, g.start - 90), g.start + 2):
+            if g.start - m.end() <= 8 and m.start() not in seen:
+                seen.add(m.start())
+                out.append(m)
+    out.sort(key=lambda m: m.start())
+    return out
+
+
 def find_resources(text: str, page: int, code: str | None, raw_text: str | None = None,
                    others: re.Pattern[str] | None = None) -> tuple[list[ResourceEstimate], list[Excluded]]:
     surface_src = raw_text if raw_text is not None else text
     out: list[ResourceEstimate] = []
     excluded: list[Excluded] = []
-    for m in TONNAGE_RE.finditer(text):
+    for m in _tonnages_before_grades(text):
         tonnes_v = parse_number(m.group("t"))
         factor = _L.tonnage(m.group("tu"))
         if tonnes_v is None or factor is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from oresight.extract.context import CUES
@@ -93,6 +94,13 @@ def grade_column(header: str) -> tuple[str | None, str] | None:
 
 
 def roles(header: tuple[str, ...]) -> Roles:
+    """The role of each column, from its header (cached: a header repeats across pages and documents).
+    The result is shared: treat it as read-only."""
+    return _roles(tuple(header))
+
+
+@lru_cache(maxsize=512)
+def _roles(header: tuple[str, ...]) -> Roles:
     r = Roles()
     for i, raw in enumerate(header):
         h = _clean_header(raw)
@@ -145,7 +153,12 @@ def roles(header: tuple[str, ...]) -> Roles:
     return r
 
 
+_PLAIN_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
 def _cell_number(cell: Cell) -> float | None:
+    if _PLAIN_NUMBER.fullmatch(cell.text):  # the common case: "35", "3.95"
+        return float(cell.text)
     t = fold(cell.text).strip()
     t = _FOOTNOTE.sub("", t).strip()
     t = re.sub(r"^~", "", t)
