@@ -95,6 +95,26 @@ _NOT_A_NAME = frozenset(
 )
 
 
+_SUFFIX = re.compile(
+    r"\b(?:Resources|Mining|Minerals|Metals|Gold|Lithium|Nickel|Copper|Uranium|Exploration|Limited|Ltd|"
+    r"Corporation|Corp|Inc|plc|NL|Group)\b"
+)
+
+
+def _other_names(text: str) -> list[re.Match[str]]:
+    """Company-like names, found from their suffix back (suffixes are rare; capitalised words are not)."""
+    out: list[re.Match[str]] = []
+    last = -1
+    for s in _SUFFIX.finditer(text):
+        lo = max(0, s.start() - 90)
+        for m in _OTHER_RE.finditer(text, lo, s.end()):
+            if m.end() == s.end() and m.start() > last:
+                out.append(m)
+                last = m.end()
+                break
+    return out
+
+
 def other_companies(text: str, issuer: Company | None) -> re.Pattern[str] | None:
     """Names of companies other than the issuer ("Cobbler Resources", then "Cobbler" alone), as one pattern.
 
@@ -108,7 +128,7 @@ def other_companies(text: str, issuer: Company | None) -> re.Pattern[str] | None
         issuer_words |= {w.lower() for w in re.findall(r"[A-Za-z]{4,}", text[: issuer.span.start])}
     ticker_letters = sorted(issuer.ticker.lower())
     names: set[str] = set()
-    for m in _OTHER_RE.finditer(text):
+    for m in _other_names(text):
         words = m.group("name").split()
         while words and words[0].lower() in _NOT_A_NAME:
             words = words[1:]

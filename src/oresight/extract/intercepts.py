@@ -145,6 +145,12 @@ def _grade_matches(text: str) -> list[re.Match[str]]:
 
 
 def find_grades(text: str) -> list[Grade]:
+    """Every grade of a text (cached per text: intercepts and resources both read a page's grades)."""
+    return list(_find_grades(text))
+
+
+@lru_cache(maxsize=64)
+def _find_grades(text: str) -> tuple[Grade, ...]:
     out: list[Grade] = []
     for m in _grade_matches(text):
         value = parse_number(m.group("num"))
@@ -153,7 +159,7 @@ def find_grades(text: str) -> list[Grade]:
             continue
         an = _L.analyte(m.group("an")) if m.group("an") else None
         out.append(Grade(value, unit, an, m.start(), m.end()))
-    return out
+    return tuple(out)
 
 
 def chain(text: str, grades: list[Grade]) -> list[list[Grade]]:
