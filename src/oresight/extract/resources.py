@@ -38,8 +38,16 @@ CUTOFF_RE = re.compile(
 CODE_RE = re.compile(rf"(?<![A-Za-z])(?:{_L.code_re})(?![A-Za-z])")
 
 
+_CODE_KEYS = ("jorc", "43-101", "43101", "1300", "samrec", "perc", "cim definition")
+
+
 def reporting_code(text: str) -> str | None:
-    m = CODE_RE.search(text)
+    """The reporting code the document names first (JORC, NI 43-101, S-K 1300, ...)."""
+    low = text.lower()
+    first = min((i for i in (low.find(k) for k in _CODE_KEYS) if i >= 0), default=-1)
+    if first < 0:
+        return None  # none named: skip the pattern (a cheap test on long documents)
+    m = CODE_RE.search(text, max(0, first - 40))
     return _L.code(m.group(0)) if m else None
 
 
