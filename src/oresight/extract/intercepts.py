@@ -203,7 +203,7 @@ def hole_before(text: str, start: int, floor: int) -> str | None:
     last_end = lo
     holes = _holes(text)
     first = bisect_left(holes, (lo,))
-    for h_start, h_end, hid, is_object in holes[first:]:
+    for _h_start, h_end, hid, is_object in holes[first:]:
         if h_end > start:
             break
         found.append((hid, is_object))
