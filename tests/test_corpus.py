@@ -75,3 +75,14 @@ def test_holdout_scores() -> None:
     cs = CorpusScore([scored(d, lab) for d, lab in pairs])
     assert cs.total("intercepts").f1 >= 0.85
     assert cs.total("resources").f1 >= 0.75
+
+
+def test_labels_are_consistent() -> None:
+    """Every label passes the label checker (schema, to - from = width, sub-intervals inside their parent,
+    contained metal against tonnes x grade, hole ids and grades present in the document)."""
+    import subprocess
+    import sys
+
+    r = subprocess.run([sys.executable, str(ROOT / "samples" / "check_labels.py")], capture_output=True, text=True,
+                       timeout=300, check=False)
+    assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
