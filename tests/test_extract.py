@@ -267,3 +267,9 @@ def test_other_company_results_are_set_aside() -> None:
     ex = extract_text(text)
     assert ex.intercepts == () and ex.resources == ()
     assert {e.kind for e in ex.excluded} == {"other_company"}
+
+
+def test_commodities_from_results_and_names_not_substrings() -> None:
+    ex = extract_text("Kestrel Gold Limited (ASX: KGL). Drilling at a 60 DEGREE dip returned KRC001: 13m @ 3.95g/t Au "
+                      "from 35m. We AGREE the results are FREE of errors.")
+    assert ex.commodities == ("Au",)

@@ -220,8 +220,10 @@ def _count_mentions(text: str) -> Counter[str]:
         if n:
             counts[commodity] += n
     for symbol, commodity in exact.items():
-        if symbol in text:  # rare: only then the boundary-checked count
-            counts[commodity] += len(re.findall(rf"(?<![A-Za-z]){re.escape(symbol)}(?![A-Za-z])", text))
+        if symbol in text:  # rare: only then the boundary-checked count ("REE", not "DEGREE")
+            n = len(re.findall(rf"(?<![A-Za-z]){re.escape(symbol)}(?![A-Za-z])", text))
+            if n:
+                counts[commodity] += n
     return counts
 
 
