@@ -145,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     tp = Throughput()
     accuracy(args.corpus, "sample corpus", args.verbose, tp)
     if args.holdout.is_dir() and labelled_files(args.holdout):
-        accuracy(args.holdout, "holdout (styles unseen while writing the rules)", args.verbose)
+        accuracy(args.holdout, "holdout (other writing styles)", args.verbose)
     print(f"\n## Throughput (one process, sample corpus, read + extract, no storage)\n"
           f"{tp.docs / tp.seconds:.1f} documents/s, {tp.pages / tp.seconds:.1f} pages/s, "
           f"{tp.text_bytes / tp.seconds / 1e6:.2f} MB/s of text "
