@@ -23,9 +23,7 @@ KNOWN_MISSES: dict[str, str] = {
     "vro-002.html": "a higher-grade sub-set of the resource ('a core of 140 Mt at 0.52% CuEq within the M&I "
                     "resource') is read as a resource of its own",
     "hold-001.txt": "'values up to 4.7 g/t Au over 2 m' from surface sampling is read as an intercept",
-    "hold-002.pdf": "per-hole section rows inside a PDF table are merged into the header by the table rebuilder",
     "hold-011.txt": "a thousands separator written as a space ('1 120 ppm Co') is not read",
-    "hx-001.txt": "a whitespace-aligned text table whose cells carry units ('16 m') is not rebuilt as a table",
     "hx-014.txt": "a comma-separated table inside a text release is not rebuilt as a table",
 }
 

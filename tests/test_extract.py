@@ -273,3 +273,31 @@ def test_commodities_from_results_and_names_not_substrings() -> None:
     ex = extract_text("Kestrel Gold Limited (ASX: KGL). Drilling at a 60 DEGREE dip returned KRC001: 13m @ 3.95g/t Au "
                       "from 35m. We AGREE the results are FREE of errors.")
     assert ex.commodities == ("Au",)
+
+
+def test_line_tables_with_section_rows() -> None:
+    text = """Results by hole (lower cut-off 1 ppm Au)
+From (m) To (m) Length (m) Au (ppm) Ag (ppm) Comment
+Hole BWD-118 (346120E 6578410N, -55/090, EOH 310.4 m)
+64.00 71.00 7.00 3.12 1.4 North lode
+66.00 68.00 2.00 8.75 3.9 Includes
+Hole BWD-120 (346240E 6578600N, -60/090, EOH 250.0 m)
+No significant intersection
+Hole BWD-121 (346050E 6578395N, -62/090, EOH 265.7 m)
+201.00 203.30 2.30 12.40 5.1 North lode, VG noted
+"""
+    got = [(i.hole_id, i.from_m, i.width_m, i.grade, i.unit, i.analyte, i.including) for i in extract_text(text).intercepts]
+    assert got == [
+        ("BWD-118", 64.0, 7.0, 3.12, "ppm", "Au", False), ("BWD-118", 64.0, 7.0, 1.4, "ppm", "Ag", False),
+        ("BWD-118", 66.0, 2.0, 8.75, "ppm", "Au", True), ("BWD-118", 66.0, 2.0, 3.9, "ppm", "Ag", True),
+        ("BWD-121", 201.0, 2.3, 12.4, "ppm", "Au", False), ("BWD-121", 201.0, 2.3, 5.1, "ppm", "Ag", False),
+    ]
+
+
+def test_line_table_rows_that_do_not_fit_are_left_alone() -> None:
+    text = """Hole ID From (m) To (m) Interval (m) Au (g/t)
+KRC001 35 48 13
+KRC002 10 14 4 1.05
+"""
+    got = [(i.hole_id, i.from_m, i.width_m, i.grade) for i in extract_text(text).intercepts]
+    assert got == [("KRC002", 10.0, 4.0, 1.05)]

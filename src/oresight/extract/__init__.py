@@ -15,6 +15,7 @@ from functools import cache
 from oresight.extract.companies import find_companies, other_companies
 from oresight.extract.intercepts import find_intercepts, has_grade
 from oresight.extract.lexicon import fold, lexicon
+from oresight.extract.linetables import find_line_tables
 from oresight.extract.records import find_records
 from oresight.extract.resources import cutoff_in, find_resources, reporting_code
 from oresight.extract.tables import intercepts_from_table, resources_from_table
@@ -89,14 +90,21 @@ def extract(document: Document) -> Extraction:
     doc_analytes = _unit_analytes(intercepts, resources, commodity_counts)
     cutoff = None
     last: Table | None = None
-    for page, folded in zip(document.pages, folded_pages, strict=True):
+    for page, folded, grades in zip(document.pages, folded_pages, with_grades, strict=True):
+        from_tables = 0
         for table in page.tables:
             table = _with_header(table, last)
             last = table
-            intercepts.extend(intercepts_from_table(table, doc_analytes))
+            found_in_table = intercepts_from_table(table, doc_analytes)
+            from_tables += len(found_in_table)
+            intercepts.extend(found_in_table)
             if cutoff is None:
                 cutoff = cutoff_in(fold(table.title)) or cutoff_in(folded)
             resources.extend(resources_from_table(table, doc_analytes, code, cutoff))
+        if not from_tables:
+            # no intercept came from a rebuilt table here (none rebuilt, or an unusual layout):
+            # read header-and-rows text lines
+            intercepts.extend(find_line_tables(folded, page.number))
     intercepts = merge_intercepts(intercepts)
     resources = merge_resources(resources)
     commodities = _commodities(intercepts, resources, commodity_counts, folded_pages)
