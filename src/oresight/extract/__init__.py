@@ -90,7 +90,7 @@ def extract(document: Document) -> Extraction:
     doc_analytes = _unit_analytes(intercepts, resources, commodity_counts)
     cutoff = None
     last: Table | None = None
-    for page, folded, grades in zip(document.pages, folded_pages, with_grades, strict=True):
+    for page, folded in zip(document.pages, folded_pages, strict=True):
         from_tables = 0
         for table in page.tables:
             table = _with_header(table, last)
