@@ -68,7 +68,8 @@ def extract(document: Document) -> Extraction:
         if n < 2 or g or page.tables
     )[:300_000]
     code = reporting_code(relevant)
-    commodity_counts = _count_mentions(relevant[:40_000])
+    # what the document is about, from its opening pages (results name their own commodities)
+    commodity_counts = _count_mentions("\n".join(folded_pages[:2])[:20_000])
     defaults = _unit_analytes([], [], commodity_counts)
     companies: list[Company] = []
     for page in document.pages[:3]:

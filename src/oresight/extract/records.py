@@ -135,7 +135,12 @@ def _read_line(rec: _Rec, line: str) -> bool:
     return found
 
 
+_HEAD_ANYWHERE = re.compile(_HEAD.pattern, re.M)
+
+
 def find_records(text: str, page: int) -> list[Intercept]:
+    if _HEAD_ANYWHERE.search(text) is None:
+        return []  # no line that is just a hole identifier: no record block on this page
     lines = _lines(text)
     out: list[Intercept] = []
     i = 0
