@@ -301,3 +301,11 @@ KRC002 10 14 4 1.05
 """
     got = [(i.hole_id, i.from_m, i.width_m, i.grade) for i in extract_text(text).intercepts]
     assert got == [("KRC002", 10.0, 4.0, 1.05)]
+
+
+def test_interval_table_whose_grade_header_names_only_the_analyte() -> None:
+    t = Table(page=1, title="Table 1: Significant intercepts", header=("Hole", "From", "To", "Width", "Au", "Cu"),
+              rows=((_cell("KRC001"), _cell("35"), _cell("48"), _cell("13"), _cell("3.95"), _cell("0.12")),))
+    doc = Document(kind="pdf", pages=(Page(1, "x", tables=(t,)),), sha256="x")
+    got = [(i.hole_id, i.width_m, i.grade, i.unit, i.analyte) for i in extract(doc).intercepts]
+    assert got == [("KRC001", 13.0, 3.95, "g/t", "Au"), ("KRC001", 13.0, 0.12, "%", "Cu")]

@@ -85,6 +85,7 @@ class Lexicon:
     category_alias: dict[str, str]
     code_alias: dict[str, str]
     commodity_words: dict[str, list[str]]
+    bare_units: dict[str, str]  # analyte -> the unit a header naming only the analyte means
 
     # compiled alternations
     analyte_re: str
@@ -197,6 +198,7 @@ def lexicon() -> Lexicon:
         category_alias=category_alias,
         code_alias=code_alias,
         commodity_words=commodity_words,
+        bare_units={str(k): str(v) for k, v in un.get("bare_column_units", {}).items()},
         analyte_re=analyte_re,
         unit_re=unit_re,
         length_re=length_re,

@@ -69,6 +69,7 @@ class Roles:
     tonnes_factor: float = 1.0
     contained: list[tuple[int, str | None, str, float]] = field(default_factory=list)  # (col, analyte, base, f)
     length_factor: float = 1.0
+    bare: list[GradeColumn] = field(default_factory=list)  # headers naming only an analyte ("Au")
 
 
 def _clean_header(h: str) -> str:
@@ -150,6 +151,12 @@ def _roles(header: tuple[str, ...]) -> Roles:
             if re.search(r"\bft\b|feet", h, re.I):
                 r.length_factor = 0.3048
             continue
+        bare = _L.analyte(h) if len(h) <= 8 else None
+        if bare is not None and bare in _L.bare_units:
+            r.bare.append(GradeColumn(i, bare, _L.bare_units[bare]))
+    if not r.grades and r.bare and (r.width is not None or (r.frm is not None and r.to is not None)):
+        # "Hole | From | To | Width | Au": an interval table whose grade header names only the analyte
+        r.grades = list(r.bare)
     return r
 
 
