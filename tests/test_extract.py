@@ -309,3 +309,11 @@ def test_interval_table_whose_grade_header_names_only_the_analyte() -> None:
     doc = Document(kind="pdf", pages=(Page(1, "x", tables=(t,)),), sha256="x")
     got = [(i.hole_id, i.width_m, i.grade, i.unit, i.analyte) for i in extract(doc).intercepts]
     assert got == [("KRC001", 13.0, 3.95, "g/t", "Au"), ("KRC001", 13.0, 0.12, "%", "Cu")]
+
+
+def test_uncut_and_cut_grade_columns_give_one_grade() -> None:
+    t = Table(page=1, title="Significant intercepts",
+              header=("Hole_ID", "From (m)", "To (m)", "Interval (m)", "Au g/t (cut)", "Au g/t (uncut)"),
+              rows=((_cell("KRC001"), _cell("35"), _cell("37"), _cell("2"), _cell("30.0"), _cell("85.2")),))
+    doc = Document(kind="pdf", pages=(Page(1, "x", tables=(t,)),), sha256="x")
+    assert [(i.hole_id, i.grade) for i in extract(doc).intercepts] == [("KRC001", 85.2)]

@@ -20,7 +20,7 @@ from oresight.model import Cell, Excluded, Intercept, ResourceEstimate, Span, Ta
 _L = lexicon()
 _REE_BASKETS = frozenset({"MREO", "HREO", "NdPr", "DyTb", "Nd2O3", "Pr6O11", "Dy2O3", "Tb4O7"})
 
-_HOLE_H = re.compile(r"\b(?:hole|drill\s*hole|drillhole|bhid|hole\s*(?:id|no|number|name)|borehole|trench|sample\s*id)\b"
+_HOLE_H = re.compile(r"\b(?:hole|drill\s*hole|drillhole|bhid|hole[\s_]*(?:id|no|number|name)|borehole|trench|sample\s*id)\b"
                      r"|^id$|^hole$", re.I)
 # a spanning header is joined before its sub-header ("Interval (m) From"), so "from"/"to" may stand last
 _FROM_H = re.compile(r"^\s*(?:depth\s+)?from\b|\bfrom\s*(?:\((?:m|ft|metres|feet)\))?\s*$|^\s*start\b|^\s*m\s*from\b", re.I)
@@ -154,6 +154,15 @@ def _roles(header: tuple[str, ...]) -> Roles:
         bare = _L.analyte(h) if len(h) <= 8 else None
         if bare is not None and bare in _L.bare_units:
             r.bare.append(GradeColumn(i, bare, _L.bare_units[bare]))
+    # "Au g/t (uncut)" beside "Au g/t (cut)": one grade per analyte, the uncut one (as reported first)
+    kept: dict[tuple[str | None, str], GradeColumn] = {}
+    for g in r.grades:
+        key = (g.analyte, g.unit)
+        if key not in kept or (re.search(r"\b(?:cut|capped|top[\s-]?cut)\b", _clean_header(header[kept[key].index]), re.I)
+                               and not re.search(r"\bun(?:cut|capped)\b", _clean_header(header[kept[key].index]), re.I)):
+            kept[key] = g
+    if len(kept) < len(r.grades):
+        r.grades = sorted(kept.values(), key=lambda g: g.index)
     if not r.grades and r.bare and (r.width is not None or (r.frm is not None and r.to is not None)):
         # "Hole | From | To | Width | Au": an interval table whose grade header names only the analyte
         r.grades = list(r.bare)
