@@ -317,3 +317,14 @@ def test_uncut_and_cut_grade_columns_give_one_grade() -> None:
               rows=((_cell("KRC001"), _cell("35"), _cell("37"), _cell("2"), _cell("30.0"), _cell("85.2")),))
     doc = Document(kind="pdf", pages=(Page(1, "x", tables=(t,)),), sha256="x")
     assert [(i.hole_id, i.grade) for i in extract(doc).intercepts] == [("KRC001", 85.2)]
+
+
+@pytest.mark.parametrize("text", [
+    "Intercepts were calculated over 1m intervals at 0.1 g/t cut with up to 2m of internal waste.",
+    "Composites of 4m were collected and samples returning >0.1 g/t Au were re-split to 1m.",
+    "RC drilling of 32 holes for 3,200m at Boomerang tested the lode.",
+    "Historical (non-JORC) drilling by a previous explorer reported 12m @ 5.2 g/t Au.",
+    "The mine produced 150kt @ 2.1 g/t Au in the quarter (head grade).",
+])
+def test_more_numbers_that_are_not_results(text: str) -> None:
+    assert extract_text(text).intercepts == ()

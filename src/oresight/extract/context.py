@@ -96,7 +96,7 @@ CUES: tuple[Cue, ...] = (
     _c("visual", "right", r"^[^.;\n]{0,25}\b(?:visual|visually|logged|p-?XRF|estimated? (?:abundance|percentage))\b",
        "a visual or field estimate, not a laboratory assay",
        triggers=("visual", "logged", "xrf", "estimate")),
-    _c("cutoff", "right", r"^\s*\)?\s*(?:lower\s+|bottom\s+)?(?:cut[\s-]?of+|cutoff|COG\b|lower cut|reporting cut)",
+    _c("cutoff", "right", r"^\s*\)?\s*(?:lower\s+|bottom\s+)?(?:cut(?:[\s-]?of+)?\b|cutoff|COG\b|lower cut|reporting cut|top[\s-]?cut)",
        "a cut-off grade",
        triggers=("cut", "cog")),
     _c("cutoff", "left", r"(?:cut[\s-]?of+(?:\s+grade)?|cutoff|lower cut|COG|using a|above a|minimum(?: grade)? of|"
