@@ -328,3 +328,8 @@ def test_uncut_and_cut_grade_columns_give_one_grade() -> None:
 ])
 def test_more_numbers_that_are_not_results(text: str) -> None:
     assert extract_text(text).intercepts == ()
+
+
+def test_month_and_plan_words_do_not_hide_results() -> None:
+    assert len(extract_text("The hole was drilled in May and KRC009 returned 13m @ 3.95 g/t Au from 35m.").intercepts) == 1
+    assert len(extract_text("Figure 2: Plan view showing KRC010 (8m @ 2.2 g/t Au from 12m).").intercepts) == 1

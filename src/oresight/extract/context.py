@@ -108,7 +108,7 @@ CUES: tuple[Cue, ...] = (
        "an example in a reporting threshold or definition",
        triggers=("e.g", "example", "instance", "defined", "definition", "equivalent", "i.e", "threshold", "minimum")),
     _c("target_grade", "left", r"\b(?:targeting|targeted|targets?\s+(?:grades?|of|widths?|intercepts?)|expected|expects?|anticipated?|potential|conceptual|"
-       r"hope|aim(?:s|ing)?|envisag\w*|would|could|may|might|budget(?:ed)?|planned|plan|"
+       r"hope|aim(?:s|ing)?|envisag\w*|would|could|(?-i:may)|might|budget(?:ed)?|planned|"
        r"forecast|guidance|range of|ranging|designed to)\b",
        "a target, expected or modelled grade, not a result",
        triggers=("target", "expect", "anticipat", "potential", "conceptual", "hope", "aim", "envisag", "would", "could", "may", "might", "budget", "plan", "forecast", "guidance", "rang", "designed")),
