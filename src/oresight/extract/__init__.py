@@ -19,7 +19,7 @@ from oresight.extract.linetables import find_line_tables
 from oresight.extract.records import find_records
 from oresight.extract.resources import cutoff_in, find_resources, reporting_code
 from oresight.extract.tables import intercepts_from_table, resources_from_table
-from oresight.model import Company, Document, Excluded, Extraction, Intercept, ResourceEstimate, Table
+from oresight.model import Company, Document, Excluded, Extraction, Intercept, Page, ResourceEstimate, Table
 
 __all__ = ["extract", "extract_text"]
 
@@ -48,20 +48,19 @@ _DEFAULT_BY_COMMODITY: dict[str, dict[str, str]] = {
 
 def extract_text(text: str) -> Extraction:
     """Extraction of plain text (one page), for callers that have no Document."""
-    from oresight.model import Page
-
     return extract(Document(kind="text", pages=(Page(1, text),), sha256=""))
 
 
 def extract(document: Document) -> Extraction:
-    code = None
+    """Everything Oresight reads from one document (see the module docstring)."""
     intercepts: list[Intercept] = []
     resources: list[ResourceEstimate] = []
     excluded: list[Excluded] = []
     folded_pages = [fold(p.text) for p in document.pages]
-    # Pages that can hold a result: a number with a grade unit, or a table. The rest (a JORC Table 1
-    # appendix, a competent person statement) is read only for the document's opening pages, which is
-    # also where its commodity words and company names count: boilerplate ("coarse gold") does not.
+    # Pages that can hold a result: a number with a grade unit, or a table. The others (a JORC Table 1
+    # appendix, a competent person statement) are not searched for results; company names and the
+    # reporting code are looked for in the opening pages and the result pages, and what the document
+    # is about in its opening pages only, so boilerplate ("coarse gold") does not count.
     with_grades = [bool(has_grade(f)) for f in folded_pages]
     relevant = "\n".join(
         f for n, (f, page, g) in enumerate(zip(folded_pages, document.pages, with_grades, strict=True))
