@@ -24,7 +24,6 @@ KNOWN_MISSES: dict[str, str] = {
                     "resource') is read as a resource of its own",
     "hold-001.txt": "'values up to 4.7 g/t Au over 2 m' from surface sampling is read as an intercept",
     "hold-011.txt": "a thousands separator written as a space ('1 120 ppm Co') is not read",
-    "hx-014.txt": "a comma-separated table inside a text release is not rebuilt as a table",
 }
 
 

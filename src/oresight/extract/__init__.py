@@ -15,7 +15,7 @@ from functools import cache
 from oresight.extract.companies import find_companies, other_companies
 from oresight.extract.intercepts import find_intercepts, has_grade
 from oresight.extract.lexicon import fold, lexicon
-from oresight.extract.linetables import find_line_tables
+from oresight.extract.linetables import csv_tables, find_line_tables
 from oresight.extract.records import find_records
 from oresight.extract.resources import cutoff_in, find_resources, reporting_code
 from oresight.extract.tables import intercepts_from_table, resources_from_table
@@ -103,8 +103,13 @@ def extract(document: Document) -> Extraction:
             resources.extend(resources_from_table(table, doc_analytes, code, cutoff))
         if not from_tables:
             # no intercept came from a rebuilt table here (none rebuilt, or an unusual layout):
-            # read header-and-rows text lines
-            intercepts.extend(find_line_tables(folded, page.number))
+            # read comma-separated blocks, then header-and-rows text lines
+            for csv_table in csv_tables(folded, page.number):
+                found_in_table = intercepts_from_table(csv_table, doc_analytes)
+                from_tables += len(found_in_table)
+                intercepts.extend(found_in_table)
+            if not from_tables:
+                intercepts.extend(find_line_tables(folded, page.number))
     intercepts = merge_intercepts(intercepts)
     resources = merge_resources(resources)
     commodities = _commodities(intercepts, resources, commodity_counts, folded_pages)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from oresight.extract.intercepts import HOLE_RE, valid_hole
 from oresight.extract.lexicon import NUMBER_RE, lexicon, parse_number
-from oresight.model import Intercept, Span
+from oresight.model import Cell, Intercept, Span, Table
 
 _L = lexicon()
 N = NUMBER_RE
@@ -85,6 +85,46 @@ def _header(line: str) -> list[_Col] | None:
 def _tokens(line: str) -> list[str]:
     # "17 m" and "54 m" keep their number; a unit written in the cell is dropped
     return [t for t in re.split(r"\s+|\s*\|\s*", re.sub(rf"({N})\s*(?:m|ft|%|g/t|ppm)\b", r"\1", line).strip()) if t]
+
+
+def csv_tables(text: str, page: int) -> list[Table]:
+    """Comma-separated blocks in a text release ("Hole,From (m),To (m),..."): one Table each, cells
+    in place (an empty field stays an empty cell, so columns never shift)."""
+    if text.count(",") < 8:
+        return []
+    out: list[Table] = []
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        n = lines[i].count(",")
+        if n < 3 or not re.search(r"[A-Za-z]", lines[i]) or re.search(r"[.!?]\s*$", lines[i].strip()):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].count(",") == n:
+            j += 1
+        if j - i >= 2:
+            header = tuple(c.strip() for c in lines[i].split(","))
+            rows = []
+            for k in range(i + 1, j):
+                cells = []
+                start = offsets[k]
+                for field_text in lines[k].split(","):
+                    lead = len(field_text) - len(field_text.lstrip())
+                    value = field_text.strip()
+                    span = Span(page, start + lead, start + lead + len(value)) if value else None
+                    cells.append(Cell(value, span))
+                    start += len(field_text) + 1
+                rows.append(tuple(cells))
+            title = lines[i - 1].strip() if i > 0 else ""
+            out.append(Table(page=page, header=header, rows=tuple(rows), title=title))
+        i = max(j, i + 1)
+    return out
 
 
 def find_line_tables(text: str, page: int) -> list[Intercept]:

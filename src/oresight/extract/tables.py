@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Literal
 
 from oresight.extract.context import CUES
+from oresight.extract.intercepts import HOLE_RE, find_intercepts, valid_hole
 from oresight.extract.lexicon import fold, lexicon, parse_number
 from oresight.model import Cell, Excluded, Intercept, ResourceEstimate, Span, Table
 
@@ -190,6 +191,15 @@ def _cell_number(cell: Cell) -> float | None:
 _RANGE_CELL = re.compile(r"^\s*([\d,]*\.?\d+)\s*(?:m|ft)?\s*(?:-|to|–)\s*([\d,]*\.?\d+)\s*(?:m|ft)?\s*$", re.I)
 
 
+def _hole_of(cell_text: str) -> str:
+    """The hole identifier in a hole cell ("TW-24-09 (wedge)" is TW-24-09), else the cell without spaces."""
+    for m in HOLE_RE.finditer(cell_text):
+        hid = m.group("h1") or m.group("h2")
+        if hid and valid_hole(hid):
+            return hid
+    return re.sub(r"\s+", "", _FOOTNOTE.sub("", cell_text))
+
+
 def _cell_range(cell: Cell) -> tuple[float, float] | None:
     m = _RANGE_CELL.match(fold(cell.text))
     if not m:
@@ -243,7 +253,7 @@ def intercepts_from_table(table: Table, doc_analytes: dict[str, str]) -> list[In
         including = any(_INCL_CELL.match(t) for t in texts)
         hole_cell = texts[r.hole] if r.hole is not None and r.hole < len(texts) else ""
         if hole_cell and not _INCL_CELL.match(hole_cell) and re.search(r"\d", hole_cell):
-            hole = re.sub(r"\s+", "", _FOOTNOTE.sub("", hole_cell))
+            hole = _hole_of(hole_cell)
         elif (hole_cell and not _INCL_CELL.match(hole_cell) and not re.search(r"\d", hole_cell)
               and not any(_cell_number(c) is not None for c in cells)):
             continue  # a heading row inside the table (prospect name): not a hole
@@ -313,8 +323,6 @@ def intercepts_from_table(table: Table, doc_analytes: dict[str, str]) -> list[In
 
 def _intercept_text_cells(table: Table, r: Roles, doc_analytes: dict[str, str]) -> list[Intercept]:
     """Rows whose intercept is written in a cell ("12 m @ 2.40 g/t Au") beside hole and depth columns."""
-    from oresight.extract.intercepts import find_intercepts
-
     if r.hole is None or table_title_excluded(table) is not None:
         return []
     out: list[Intercept] = []
@@ -325,7 +333,7 @@ def _intercept_text_cells(table: Table, r: Roles, doc_analytes: dict[str, str]) 
         hole_cell = texts[r.hole] if r.hole < len(texts) else ""
         including = any(_INCL_CELL.match(t) for t in texts)
         if hole_cell and not _INCL_CELL.match(hole_cell) and re.search(r"\d", hole_cell):
-            hole = re.sub(r"\s+", "", _FOOTNOTE.sub("", hole_cell))
+            hole = _hole_of(hole_cell)
         frm = _cell_number(cells[r.frm]) if r.frm is not None and r.frm < len(cells) else None
         for i, cell in enumerate(cells):
             if i in (r.hole, r.frm, r.to) or ("@" not in cell.text and not re.search(r"\bover\b|\bat\b", cell.text)):
