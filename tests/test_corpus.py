@@ -23,7 +23,6 @@ KNOWN_MISSES: dict[str, str] = {
     "vro-002.html": "a higher-grade sub-set of the resource ('a core of 140 Mt at 0.52% CuEq within the M&I "
                     "resource') is read as a resource of its own",
     "hold-001.txt": "'values up to 4.7 g/t Au over 2 m' from surface sampling is read as an intercept",
-    "hold-011.txt": "a thousands separator written as a space ('1 120 ppm Co') is not read",
 }
 
 

@@ -30,8 +30,10 @@ N = NUMBER_RE
 # "12.2 grams per tonne (g/t) gold (Au)": an abbreviation in brackets may follow a spelled-out word
 _ABBR_UNIT = rf"(?:\s*\((?:{_L.unit_re})\))?"
 _ABBR_AN = rf"(?:\s*\((?:{_L.analyte_re})\))?"
+# a thousands separator written as a (thin) space is read only right before a unit: "1 120 ppm Co"
+_SPACED_THOUSANDS = r"[1-9]\d{0,2}(?:[ \u202f]\d{3})+(?![\d.,])"
 GRADE_RE = re.compile(
-    rf"(?<![\w.,/])(?P<num>{N})\s*(?P<unit>{_L.unit_re})(?![A-Za-z]){_ABBR_UNIT}"
+    rf"(?<![\w.,/])(?P<num>{_SPACED_THOUSANDS}(?=\s*(?:{_L.unit_re}))|{N})\s*(?P<unit>{_L.unit_re})(?![A-Za-z]){_ABBR_UNIT}"
     rf"(?:\s*(?:of\s+)?(?P<an>{_L.analyte_re})(?:(?<=[A-Za-z])[0-9*](?![0-9A-Za-z]))?{_ABBR_AN})?"
 )
 WIDTH = rf"(?P<w>{N})(?:\s*|-)(?P<wu>{_L.length_re})(?![A-Za-z0-9²³/])(?:\s*\((?:m|ft)\))?"
