@@ -75,6 +75,11 @@ _RANGE_BEFORE = re.compile(rf"(?:from|between)\s+(?P<rf>{N})\s*(?:m|metres|meter
 DEPTH_RE = re.compile(rf"{_DEPTH_CLAUSE}", re.IGNORECASE)
 RANGE_RE = re.compile(rf"{_RANGE_CLAUSE}", re.IGNORECASE)
 BETWEEN_RE = re.compile(_BETWEEN_CLAUSE, re.IGNORECASE)
+# "... over a core length of 4.6 m at 88.4 m depth"
+AT_DEPTH_RE = re.compile(
+    rf"\s*,?\s*at\s+(?P<frm>{N})\s*(?P<u>m|metres|meters|ft|feet)?\s+(?:down[\s-]?hole\s+|vertical\s+)?depth\b",
+    re.IGNORECASE,
+)
 EOH_RE = re.compile(r"\s*,?\s*(?:to|until)\s+(?:the\s+)?(?:end[\s-]+of[\s-]+(?:the\s+)?hole|EOH|BOH)", re.IGNORECASE)
 SEP_RE = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s*|\+\s*|plus\s+|with\s+|/\s*)\s*$", re.IGNORECASE)
 PAREN_OPEN_RE = re.compile(r"^\s*[(\[]\s*$")
@@ -300,6 +305,9 @@ def _read_depth(text: str, pos: int, factor: float) -> tuple[float | None, float
     m = BETWEEN_RE.match(text, pos)
     if m:
         return _num(m.group("bfrm"), factor), _num(m.group("bto"), factor), False, m.end()
+    m = AT_DEPTH_RE.match(text, pos)
+    if m:
+        return _num(m.group("frm"), factor), None, False, m.end()
     m = EOH_RE.match(text, pos)
     if m:
         return None, None, True, m.end()
