@@ -179,6 +179,7 @@ def _cell_number(cell: Cell) -> float | None:
     t = fold(cell.text).strip()
     t = _FOOTNOTE.sub("", t).strip()
     t = re.sub(r"^~", "", t)
+    t = _INCL_CELL.sub("", t).strip()  # "incl. 618.0": a label the layout joined to the number
     t = _EOH_MARK.sub("", t).strip()
     if not t or _NSI.match(t):
         return None
