@@ -146,6 +146,9 @@ def main(argv: list[str] | None = None) -> int:
     accuracy(args.corpus, "sample corpus", args.verbose, tp)
     if args.holdout.is_dir() and labelled_files(args.holdout):
         accuracy(args.holdout, "holdout (other writing styles)", args.verbose)
+    holdout2 = args.holdout.parent / "holdout2"
+    if holdout2.is_dir() and labelled_files(holdout2):
+        accuracy(holdout2, "second holdout (messier real-world styles, written last)", args.verbose)
     print(f"\n## Throughput (one process, sample corpus, read + extract, no storage)\n"
           f"{tp.docs / tp.seconds:.1f} documents/s, {tp.pages / tp.seconds:.1f} pages/s, "
           f"{tp.text_bytes / tp.seconds / 1e6:.2f} MB/s of text "

@@ -27,7 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DIRS = [HERE / "corpus", HERE / "holdout"]
+DIRS = [HERE / "corpus", HERE / "holdout", HERE / "holdout2"]
 
 FORMATS = {".pdf": "pdf", ".html": "html", ".txt": "text", ".md": "markdown"}
 TYPES = {"drilling", "resource", "financing", "appointment", "exploration_target", "programme_update",
@@ -35,7 +35,7 @@ TYPES = {"drilling", "resource", "financing", "appointment", "exploration_target
 COMMODITIES = {"Au", "Ag", "Cu", "Ni", "Co", "Zn", "Pb", "Sn", "W", "Mo", "Pt", "Pd", "Fe", "Mn", "Li", "U",
                "REE", "C", "V", "Ti", "Sb", "Bi", "Nb", "Ta", "Sc", "Ga", "Ge"}
 UNITS = {"g/t", "%", "ppm", "ppb", "oz/t", "lb/t", "kg/t"}
-ANALYTES = {"Au", "Ag", "Cu", "Ni", "Co", "Zn", "Pb", "Sn", "W", "Mo", "Pt", "Pd", "Fe", "Mn", "Li", "Sb", "Bi",
+ANALYTES = {"THM", "Au", "Ag", "Cu", "Ni", "Co", "Zn", "Pb", "Sn", "W", "Mo", "Pt", "Pd", "Fe", "Mn", "Li", "Sb", "Bi",
             "Li2O", "Ta2O5", "U3O8", "eU3O8", "TREO", "MREO", "NdPr", "Dy2O3", "Tb4O7", "V2O5", "WO3", "TiO2",
             "Nb2O5", "Sc2O3", "TGC", "3E", "PGE", "AuEq", "CuEq", "NiEq", "ZnEq", "AgEq", "Fe2O3", "Mn3O4"}
 CATEGORIES = {None, "measured", "indicated", "inferred", "mi", "total", "proven", "probable"}

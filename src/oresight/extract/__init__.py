@@ -149,6 +149,8 @@ def _same_intercept(a: Intercept, b: Intercept) -> bool:
         return False
     if not (a.hole_id and b.hole_id):
         return True  # a headline restating a result (sometimes with a rounded or wrong depth)
+    if a.source != b.source:
+        return True  # the same hole, grade and width in prose and in a table: prose may misplace a depth
     return _close(a.from_m, b.from_m)
 
 
@@ -162,7 +164,10 @@ def merge_intercepts(items: list[Intercept]) -> list[Intercept]:
             kept = out[i]
             if _same_intercept(kept, it):
                 # the mention that names the hole is the more specific one (a headline may round or misstate)
-                main, other = (it, kept) if (it.hole_id and not kept.hole_id) else (kept, it)
+                # a table's depths win over prose (a depth clause can belong to the sentence's other interval)
+                prefer_new = (it.hole_id and not kept.hole_id) or (
+                    it.source == "table" and kept.source == "text" and not _close(it.from_m, kept.from_m))
+                main, other = (it, kept) if prefer_new else (kept, it)
                 out[i] = replace(
                     main,
                     hole_id=main.hole_id or other.hole_id,

@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%])[.!?](?=\s+[A-Z(\"'\u2022•\-])|\n\s*\n|\n\s*[\u2022•▪●◦■\-*]\s|\n(?=\s*[A-Z0-9]{2,}[A-Za-z0-9\-]*\s*[:\-])")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]%])[.!?](?=\s+[A-Z(\"'\u2022•\-])|\n\s*\n|\n\s*[\u2022•▪●◦■\-*>]\s|\n(?=\s*[A-Z0-9]{2,}[A-Za-z0-9\-]*\s*[:\-])")
 _PARAGRAPH_END = re.compile(r"\n\s*\n")
 
 
@@ -122,16 +122,26 @@ CUES: tuple[Cue, ...] = (
        triggers=("$",)),
     _c("other_company", "sentence", r"\b(?:neighbou?ring|adjacent|nearby|next[\s-]door)\s+(?:[\w'-]+\s+){0,4}?"
        r"(?:deposit|mine|project|operation|discovery|tenure|company)\b|\b(?:owned|operated|held) by\b|"
-       r"\bpeers?\b|\banalog(?:ous|ue)\b|\bbenchmark\b|"
+       r"\bpeers?\b|\banalog(?:ous|ue)\b|\bbenchmark\b|\banother\s+(?:company|explorer|miner|operator)(?:'s)?\b|"
+       r"\bthird[\s-]party\b|"
        r"\b(?:her|his|their)\s+(?:career|previous|prior|former)\b|\bformerly\b|\bmost recently\b|\bled the team\b|"
        r"\bpreviously (?:held|served|worked|led)\b",
        "a figure about another company's or a neighbouring deposit",
-       triggers=("neighbo", "adjacent", "nearby", "next", "owned", "operated", "held by", "peer", "analog", "benchmark", "career", "previous", "prior", "former", "recently", "led the team")),
+       triggers=("neighbo", "adjacent", "nearby", "next", "owned", "operated", "held by", "peer", "analog", "benchmark", "career", "previous", "prior", "former", "recently", "led the team", "another", "third")),
     _c("historical", "sentence", r"\b(?:previous|prior|earlier)\s+(?:explorers?|operators?|owners?|companies)\b|"
        r"\bunverified\b|\bnot\s+(?:been\s+)?verified\b|\bcannot\s+be\s+verified\b|\bnon[\s-]JORC\b|"
        r"\bforeign\s+estimates?\b|\bhistorical\s+estimates?\b",
        "a historical figure from another explorer that the company has not verified",
        triggers=("previous", "prior", "earlier", "verified", "jorc", "foreign", "historical")),
+    _c("historical", "paragraph", r"\bnot\s+(?:been\s+)?reported\s+in\s+accordance\s+with\b|"
+       r"\bnot\s+in\s+accordance\s+with\s+the\s+JORC\b|\bnon[\s-]JORC\b|\bhave\s+not\s+been\s+verified\b|"
+       r"\bhas\s+not\s+(?:independently\s+)?verified\b|\bcannot\s+be\s+verified\b",
+       "a historical figure the paragraph says was not reported under the JORC Code or not verified",
+       triggers=("accordance", "jorc", "verified")),
+    _c("superseded", "left", r"\b(?:up\s+from|increased?\s+from|(?:grew|grown)\s+from|previous(?:ly)?|prior|superseded|"
+       r"former|replac\w+|compared\s+(?:with|to)|from\s+the\s+(?:maiden|previous|prior|last))\b[^.;]{0,60}$",
+       "an earlier, superseded estimate quoted for comparison",
+       triggers=("from", "previous", "prior", "supersed", "former", "replac", "compared")),
     _c("sample", "sentence", r"\b(?:rock[\s-]?chips?|soils?|grab samples?|stream sediments?|lag samples?|"
        r"float samples?|outcrop samples?|termite mound)\b",
        "a surface sample, not a drill intercept", unless=_DRILL,
@@ -139,6 +149,8 @@ CUES: tuple[Cue, ...] = (
 )
 
 
+# cues that apply only where a reader asks for them (an earlier estimate matters for resources only)
+OPT_IN = frozenset({"superseded"})
 OTHER_COMPANY = Cue("other_company", re.compile("$^"), "a figure about another company's deposit or drilling", "sentence")
 
 
@@ -164,6 +176,8 @@ def exclusion(
         return OTHER_COMPANY
     for cue in CUES:
         if kinds is not None and cue.kind not in kinds:
+            continue
+        if kinds is None and cue.kind in OPT_IN:
             continue
         low = lowered.get(cue.scope)
         if cue.triggers and low is not None and not any(t in low for t in cue.triggers):

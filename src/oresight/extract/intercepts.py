@@ -58,7 +58,7 @@ _DEPTH_CLAUSE = (
     rf"(?:(?:\s*(?:to|until)\s*|[ \t]*-[ \t]*)(?:(?P<to>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9])|"
     rf"(?P<eoh>(?:the\s+)?end[\s-]+of[\s-]+(?:the\s+)?hole|EOH|bottom\s+of\s+(?:the\s+)?hole|BOH)))?"
 )
-_BETWEEN_CLAUSE = rf"\s*\)?\s*,?\s*(?:between|from)\s+(?P<bfrm>{N})\s*(?:m|metres|meters|ft|feet)?\s+and\s+(?P<bto>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9])"
+_BETWEEN_CLAUSE = rf"\s*\)?\s*,?\s*between\s+(?P<bfrm>{N})\s*(?:m|metres|meters|ft|feet)?\s+and\s+(?P<bto>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9])"
 _RANGE_CLAUSE = rf"\s*[(\[]\s*(?:from\s+)?(?P<rfrm>{N})\s*(?:m|ft)?\s*(?:-|to)\s*(?P<rto>{N})\s*(?:m|ft|metres|meters)?\s*[)\]]"
 
 # width [depth] connector  (anchored at the end of the left context)
@@ -68,10 +68,15 @@ LEFT_RE = re.compile(rf"(?<![\w.,]){WIDTH}{_NOUN}{_TAIL_PAD}(?:{_DEPTH_CLAUSE})?
 RIGHT_RE = re.compile(
     rf"\s*,?\s*(?:over|across|along|for|across\s+a\s+width\s+of|over\s+an?\s+(?:downhole\s+|true\s+)?"
     rf"(?:length|width|interval|thickness)\s+of|over\s+a\s+(?:\w+\s+)?(?:length|width|interval)\s+of)\s+"
-    rf"(?:an?\s+)?{WIDTH}",
+    rf"(?:(?:an?|the|its|their|final|last|first|upper|lower|further)\s+){{0,3}}{WIDTH}",
     re.IGNORECASE,
 )
-_RANGE_BEFORE = re.compile(rf"(?:from|between)\s+(?P<rf>{N})\s*(?:m|metres|meters|ft|feet)?\s*(?:to|-|and)\s*$", re.IGNORECASE)
+_DEPTH_BEFORE = re.compile(r"\b(?:at|to|until|beyond|below|depth\s+of|ended\s+(?:in\s+\w+\s+)?at)\s*$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(
+    rf"(?:from\s+(?P<rf>{N})\s*(?:m|metres|meters|ft|feet)?\s*(?:to|-)|between\s+(?P<rb>{N})\s*(?:m|metres|meters|ft|feet)?"
+    rf"\s*and)\s*$",
+    re.IGNORECASE,
+)
 DEPTH_RE = re.compile(rf"{_DEPTH_CLAUSE}", re.IGNORECASE)
 RANGE_RE = re.compile(rf"{_RANGE_CLAUSE}", re.IGNORECASE)
 BETWEEN_RE = re.compile(_BETWEEN_CLAUSE, re.IGNORECASE)
@@ -354,7 +359,10 @@ def find_intercepts(
     prev: _Raw | None = None
     prev_by_unit: dict[str, str] = {}
     floor = 0
-    for raw in raws:
+    respective = _respectively(text, raws)
+    for index, raw in enumerate(raws):
+        if index in respective:
+            raw.hole_id = respective[index]
         # including: a keyword just before, and a parent intercept shortly before
         if prev is not None:
             left = text[max(prev.end, raw.start - 60) : raw.start]
@@ -444,6 +452,35 @@ def _extend_after_depth(text: str, raw: _Raw, by_start: dict[int, Grade]) -> Non
         pos = g.end
 
 
+_JOIN = re.compile(r"\s*(?:,|;)?\s*(?:and|&)?\s*$", re.IGNORECASE)
+
+
+def _respectively(text: str, raws: list[_Raw]) -> dict[int, str]:
+    """"KRC011 and KRC012 returned 4m @ 2.1g/t Au and 9m @ 1.4g/t Au respectively": the results just before
+    "respectively" (joined by "and" or commas) take the holes named just before them, in order."""
+    out: dict[int, str] = {}
+    if "respectively" not in text:
+        return out
+    for m in re.finditer(r"\brespectively\b", text):
+        before = [k for k, raw in enumerate(raws) if raw.end <= m.start() and not raw.including]
+        if not before or m.start() - raws[before[-1]].end > 40:
+            continue
+        run = [before[-1]]
+        for k in reversed(before[:-1]):
+            if _JOIN.fullmatch(text[raws[k].end : raws[run[0]].start]):
+                run.insert(0, k)
+            else:
+                break
+        if len(run) < 2:
+            continue
+        first = raws[run[0]].start
+        s_lo, _ = sentence_bounds(text, first, first)
+        holes = [hid for h_start, h_end, hid, _obj in _holes(text) if max(s_lo, first - 300) <= h_start and h_end <= first]
+        if len(holes) >= len(run):
+            out.update(zip(run, holes[-len(run):], strict=True))
+    return out
+
+
 def _next_analyte(text: str, pos: int, unit: str) -> str | None:
     """An analyte named with the same unit shortly after (for a first grade written without one)."""
     for g in find_grades(text[pos : pos + 300]):
@@ -467,6 +504,9 @@ def _attach_width(
 ) -> _Raw | None:
     # width before: "13m @ <grades>"
     lm = lefts.get(gstart)
+    if (lm is not None and _DEPTH_BEFORE.search(text, max(0, lm.start() - 24), lm.start())
+            and not _RANGE_BEFORE.search(text, max(0, lm.start() - 40), lm.start())):
+        lm = None  # "ended in mineralisation at 24m, returning ...": a depth, not a width
     if lm is not None:
         factor = _length_factor(lm.group("wu"))
         width = _num(lm.group("w"), factor)
@@ -475,7 +515,7 @@ def _attach_width(
         rng = _RANGE_BEFORE.search(text, max(0, lm.start() - 40), lm.start())
         if rng is not None and width is not None:
             # "from 35m to 48m averaging 0.44% Cu": the number before the connector is the end depth
-            start_depth = _num(rng.group("rf"), factor)
+            start_depth = _num(rng.group("rf") or rng.group("rb"), factor)
             if start_depth is not None and width > start_depth:
                 frm, to, width = start_depth, width, round(width - start_depth, 2)
                 tw, end = _true_width(text, gend)

@@ -125,6 +125,8 @@ def find_resources(text: str, page: int, code: str | None, raw_text: str | None 
             continue
         chain = [grades[0]]
         for g in grades[1:]:
+            if g.analyte is None and chain[-1].analyte is not None:
+                break  # "..., 52g/t Ag, 29% in the Proved category": a share, not another grade
             if SEP_RE.match(text[m.end() + chain[-1].end : m.end() + g.start]):
                 chain.append(g)
             else:
@@ -139,7 +141,8 @@ def find_resources(text: str, page: int, code: str | None, raw_text: str | None 
         if not RESOURCE_WORDS.search(sentence) and not RESOURCE_WORDS.search(text[max(0, s_lo - 200) : s_lo]):
             continue
         cue = exclusion(text, m.start(), end, kinds=("exploration_target", "head_grade", "other_company",
-                                                     "target_grade", "price"), value_end=gend, others=others)
+                                                     "target_grade", "price", "superseded"), value_end=gend,
+                        others=others)
         if cue is not None:
             excluded.append(Excluded(cue.kind, surface, span, cue.reason))
             continue

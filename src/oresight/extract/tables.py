@@ -40,7 +40,8 @@ _TONNES_H = re.compile(r"\b(?:tonnes|tonnage|tons|quantity)\b|\b(?:mt|kt)\b|^\s*
 _CONTAINED_H = re.compile(r"\b(?:contained|metal|ounces|oz|koz|moz|mlb|content)\b", re.I)
 _NEG_TITLE = re.compile(r"exploration\s+target|rock[\s-]?chip|soil|historic(?:al)?\s+(?:production|mining)|"
                         r"collar|drill\s*hole\s+(?:location|details|information)|hole\s+locations?|"
-                        r"production|mined|processed|sensitivity|grade[\s-]+tonnage|cut-?off\s+sensitivity", re.I)
+                        r"production\s+(?:summary|statistics|results|data|figures|history)|\bmined\b|\bprocessed\b|"
+                        r"sensitivity|grade[\s-]+tonnage|cut-?off\s+sensitivity", re.I)
 _INCL_CELL = re.compile(r"^[^A-Za-z0-9]*(?:incl\.?|including|inc\.?|includes|and\s+incl\.?|with)\b", re.I)
 _NSI = re.compile(r"^\s*(?:nsi|nsr|no\s+significant|n\.?s\.?i\.?|bdl|na|n/a|-+|—|–|nil|pending|awaiting|"
                   r"assays?\s+pending|results?\s+pending)\b", re.I)

@@ -1,0 +1,36 @@
+"""Build the a-* holdout2 PDFs from the modules in this folder (a_003.py -> ../a-003.pdf).
+
+    .venv/bin/python samples/holdout2/src_a/build_a.py [a-003 ...]
+
+Reuses samples/pdf_src/_common.py (deterministic, invariant=1).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent / "pdf_src"))
+
+import _common as k  # noqa: E402
+
+
+def main(argv: list[str]) -> int:
+    for p in sorted(HERE.glob("a_*.py")):
+        doc = p.stem.replace("_", "-")
+        if argv and doc not in argv:
+            continue
+        spec = importlib.util.spec_from_file_location(f"src_{p.stem}", p)
+        assert spec and spec.loader
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        out = HERE.parent / f"{doc}.pdf"
+        k.build(str(out), mod.META, mod.story(k))
+        print("built", out.name)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
