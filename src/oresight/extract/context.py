@@ -154,6 +154,16 @@ OPT_IN = frozenset({"superseded"})
 OTHER_COMPANY = Cue("other_company", re.compile("$^"), "a figure about another company's deposit or drilling", "sentence")
 
 
+@lru_cache(maxsize=256)
+def _paragraph_hit(text: str, lo: int, hi: int, index: int) -> bool:
+    cue = CUES[index]
+    para = text[lo:hi]
+    low = para.lower()
+    if cue.triggers and not any(t in low for t in cue.triggers):
+        return False
+    return cue.pattern.search(para) is not None
+
+
 def exclusion(
     text: str, start: int, end: int, *, kinds: tuple[str, ...] | None = None, value_end: int | None = None,
     others: re.Pattern[str] | None = None,
@@ -171,13 +181,19 @@ def exclusion(
     r0 = end if value_end is None else value_end
     right = text[r0 : min(len(text), r0 + 40)]
     lowered = {"sentence": sentence.lower(), "left": left_tail.lower(), "right": right.lower()}
-    para: str | None = None
     if others is not None and (kinds is None or "other_company" in kinds) and others.search(sentence):
         return OTHER_COMPANY
     for cue in CUES:
         if kinds is not None and cue.kind not in kinds:
             continue
         if kinds is None and cue.kind in OPT_IN:
+            continue
+        if cue.scope == "paragraph":
+            # the same for every value of the paragraph: computed once per paragraph of the page
+            p_lo, p_hi = paragraph_bounds(text, start, end)
+            if _paragraph_hit(text, p_lo, p_hi, CUES.index(cue)) and not (
+                    cue.unless is not None and cue.unless.search(sentence)):
+                return cue
             continue
         low = lowered.get(cue.scope)
         if cue.triggers and low is not None and not any(t in low for t in cue.triggers):
@@ -189,10 +205,7 @@ def exclusion(
         elif cue.scope == "right":
             hit = cue.pattern.search(right)
         else:
-            if para is None:
-                p_lo, p_hi = paragraph_bounds(text, start, end)
-                para = text[p_lo:p_hi]
-            hit = cue.pattern.search(para)
+            hit = None
         if hit and not (cue.unless is not None and cue.unless.search(sentence)):
             return cue
     return None
