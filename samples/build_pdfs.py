@@ -4,7 +4,8 @@
     .venv/bin/python samples/build_pdfs.py ybg-001    # build some
 
 A module ``pdf_src/<id_with_underscores>.py`` builds ``corpus/<id>.pdf``; ids starting with
-``hold-`` go to ``holdout/``. Each module defines ``META`` and ``story(k)``; ``k`` is the shared
+``hold-`` go to ``holdout/``; the second holdout's sources (``holdout2/src_a``, ``holdout2/src_b``)
+build ``holdout2/<id>.pdf``. Each module defines ``META`` and ``story(k)``; ``k`` is the shared
 helper module ``pdf_src/_common.py``.
 """
 
@@ -21,8 +22,14 @@ sys.path.insert(0, str(SRC))
 import _common as k  # noqa: E402
 
 
+HOLDOUT2_SRC = [HERE / "holdout2" / "src_a", HERE / "holdout2" / "src_b"]
+
+
 def sources() -> list[Path]:
-    return sorted(p for p in SRC.glob("*.py") if not p.name.startswith("_"))
+    found = [p for p in SRC.glob("*.py") if not p.name.startswith("_")]
+    for folder in HOLDOUT2_SRC:
+        found += [p for p in folder.glob("[ab]_*.py")]
+    return sorted(found)
 
 
 def doc_id(p: Path) -> str:
@@ -30,6 +37,8 @@ def doc_id(p: Path) -> str:
 
 
 def target(doc: str) -> Path:
+    if doc.startswith(("a-", "b-")):
+        return HERE / "holdout2" / f"{doc}.pdf"
     return (HERE / "holdout" if doc.startswith("hold-") else HERE / "corpus") / f"{doc}.pdf"
 
 
