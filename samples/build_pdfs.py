@@ -21,7 +21,6 @@ sys.path.insert(0, str(SRC))
 
 import _common as k  # noqa: E402
 
-
 HOLDOUT2_SRC = [HERE / "holdout2" / "src_a", HERE / "holdout2" / "src_b"]
 
 
