@@ -38,6 +38,7 @@ _INCL = re.compile(r"\b(?:incl\.?|inc\.?|including|includes|within(?:\s+above)?|
 _UNIT_HINTS = ("g/t", "ppm", "ppb", "%", "oz/t", "opt", "lb/t", "kg/t", "gpt", "grams", "per cent", "percent")
 _DEPTH_HINTS = ("from", "interval", "width", "length", "depth", "thickness", "intercept")
 _ROW_LIKE = re.compile(r"^[ \t|]*\S{1,20}[ \t|]+[-<]?\d[\d.,]*(?:[ \t]*m)?[ \t|]+[-<]?\d", re.M)
+_CSV_ROW = re.compile(r"^[^,\n]{1,40}(?:,[ \t]*[-<>]?[\d.]*[ \t]*){3,}$", re.M)
 _NO_RESULT = re.compile(r"\b(?:no\s+significant|nsi|nsr|not\s+sampled|pending|abandoned)\b", re.IGNORECASE)
 
 
@@ -90,8 +91,8 @@ def _tokens(line: str) -> list[str]:
 def csv_tables(text: str, page: int) -> list[Table]:
     """Comma-separated blocks in a text release ("Hole,From (m),To (m),..."): one Table each, cells
     in place (an empty field stays an empty cell, so columns never shift)."""
-    if text.count(",") < 8:
-        return []
+    if text.count(",") < 8 or _CSV_ROW.search(text) is None:
+        return []  # no line that looks like a comma-separated row of numbers
     out: list[Table] = []
     lines = text.split("\n")
     offsets = []
