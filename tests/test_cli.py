@@ -117,3 +117,11 @@ def test_limits_from_the_environment() -> None:
     assert r.returncode == 2 and b"ORESIGHT_MAX_PAGES" in r.stderr and b"Traceback" not in r.stderr
     r = run("extract", str(pdf), env={"ORESIGHT_MAX_PAGES": "50"})
     assert r.returncode == 0
+
+
+@pytest.mark.parametrize("args", [("show", "abc"), ("extract", "x", "--format", "xml"), ("extract",)])
+def test_usage_errors_are_one_line_exit_2(args: tuple[str, ...]) -> None:
+    r = run(*args)
+    assert r.returncode == 2
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(b"oresight: ")

@@ -291,7 +291,23 @@ def demo(
 
 
 def main() -> None:
-    app()
+    """Entry point: usage errors (a bad option, a missing argument) are one line and exit 2 as well."""
+    if len(sys.argv) <= 1:
+        app()  # no arguments: the help
+        return
+    try:
+        rc = app(standalone_mode=False)
+    except typer.Abort:
+        err.print("oresight: interrupted", markup=False)
+        sys.exit(130)
+    except Exception as e:
+        # the CLI library's usage errors carry exit code 2 and a message (its exception classes are private)
+        message = getattr(e, "format_message", None)
+        if getattr(e, "exit_code", None) == 2 and callable(message):
+            err.print(f"oresight: {' '.join(str(message()).split())} (see --help)", markup=False, soft_wrap=True)
+            sys.exit(2)
+        raise
+    sys.exit(rc if isinstance(rc, int) else 0)
 
 
 if __name__ == "__main__":
