@@ -333,3 +333,21 @@ def test_more_numbers_that_are_not_results(text: str) -> None:
 def test_month_and_plan_words_do_not_hide_results() -> None:
     assert len(extract_text("The hole was drilled in May and KRC009 returned 13m @ 3.95 g/t Au from 35m.").intercepts) == 1
     assert len(extract_text("Figure 2: Plan view showing KRC010 (8m @ 2.2 g/t Au from 12m).").intercepts) == 1
+
+
+_CELL_TEXT = st.sampled_from(["", "KRC001", "incl.", "35", "48", "13", "3.95", "0.12", "-", "NSI", "<0.01", "1,250",
+                              "12.0 – 20.0", "n/a", "Indicated", "Total", "5.2", "EOH", "x"])
+_HEADERS = st.sampled_from(["Hole ID", "From (m)", "To (m)", "Interval (m)", "Au (g/t)", "Cu (%)", "TREO ppm",
+                            "Category", "Tonnes (Mt)", "Contained Au (koz)", "Easting", "Comment", "", "Au"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_HEADERS, min_size=1, max_size=7).flatmap(
+    lambda header: st.tuples(st.just(tuple(header)),
+                             st.lists(st.lists(_CELL_TEXT, min_size=len(header), max_size=len(header)), max_size=6))))
+def test_tables_never_raise(table: tuple[tuple[str, ...], list[list[str]]]) -> None:
+    header, rows = table
+    t = Table(page=1, header=header, rows=tuple(tuple(_cell(c) for c in r) for r in rows), title="Table 1")
+    ex = extract(Document(kind="pdf", pages=(Page(1, "x", tables=(t,)),), sha256="x"))
+    for i in ex.intercepts:
+        assert i.width_m is not None and i.width_m > 0 and i.grade > 0
