@@ -281,3 +281,18 @@ def test_analysis_costs_at_most_twice_plain_text_extraction(pdfs: Path) -> None:
     print(m.report())
     assert m.pages == 20
     assert m.ratio_p50 <= 2.0, m.report()
+
+
+def test_collar_only_page_is_left_as_text(tmp_path: Path) -> None:
+    """A page of collar coordinates and no grade or tonnage unit holds no result: its table is not rebuilt
+    (the costliest boxes to read), while the same collar table beside results is."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    path = tmp_path / "collars.pdf"
+    story = [Paragraph("Table 3: Drill hole collar details", pdfgen.BODY),
+             pdfgen._table([pdfgen.COLLAR_HEADER, *pdfgen.collar_rows(12)])]
+    SimpleDocTemplate(str(path), pagesize=A4).build(story)
+    doc = read_path(path)
+    assert doc.pages[0].tables == ()
+    assert "Easting" in doc.pages[0].text

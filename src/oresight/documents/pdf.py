@@ -48,6 +48,12 @@ _PDFIUM_LOCK = threading.RLock()
 # (The pattern starts with a character set so the regex engine scans for it quickly.)
 _NUMBER_PAIR = re.compile(r"[0-9][ \t\r\n]+[-−<(]?[0-9]")
 _MIN_PAIRS = 6  # pairs on a page that may hold a table (counted up to this many, no further)
+# Tables are rebuilt where one could hold a result: a grade or tonnage unit on the page, or a table
+# continued from the previous page. A page of collar coordinates alone (easting, northing, RL, dip,
+# azimuth) stays text: it holds no result, and its boxes are the costliest to read.
+_RESULT_HINT = re.compile(
+    r"g/t|%|ppm|ppb|oz/t|\bopt\b|lbs?/t|kg/t|\bgpt\b|\b[MmKk]t\b|\b[Tt]onn(?:es|age)\b|TONN|\b[kM]oz\b|\bMlbs?\b"
+)
 _WORD = re.compile(r"\S+")
 _ODD_CHARS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\r\ufffe\uffff]")
 _ODD_MAP = {i: " " for i in range(0x20)} | {0x02: "-", 0x0D: "\n", 0x09: "\t", 0x0A: "\n", 0x0C: "\f"}
@@ -108,7 +114,7 @@ def _read(pdf: pdfium.PdfDocument, data: bytes, name: str, limits: Limits, clock
         clock.check(f"page {index + 1} of {count}")
         number = index + 1
         try:
-            page, found = _read_page(pdf, index, number, limits, clock, warnings)
+            page, found = _read_page(pdf, index, number, limits, clock, warnings, continuing=previous is not None)
         except pdfium.PdfiumError as e:
             broken += 1
             warnings.append(f"page {number}: unreadable ({_reason(e)})")
@@ -135,7 +141,8 @@ def _read(pdf: pdfium.PdfDocument, data: bytes, name: str, limits: Limits, clock
 
 
 def _read_page(
-    pdf: pdfium.PdfDocument, index: int, number: int, limits: Limits, clock: Clock, warnings: list[str]
+    pdf: pdfium.PdfDocument, index: int, number: int, limits: Limits, clock: Clock, warnings: list[str],
+    continuing: bool = False,
 ) -> tuple[Page, list[Found]]:
     # Raw PDFium handles, closed here: pypdfium2's page and text page objects (finalizers, parent
     # links) cost about as much Python as the rest of a text-only page.
@@ -156,7 +163,9 @@ def _read_page(
             if translated:
                 text = text.translate(_ODD_MAP)
             found: list[Found] = []
-            if next(islice(_NUMBER_PAIR.finditer(raw), _MIN_PAIRS - 1, None), None) is not None:
+            if next(islice(_NUMBER_PAIR.finditer(raw), _MIN_PAIRS - 1, None), None) is not None and (
+                continuing or _RESULT_HINT.search(raw) is not None
+            ):
                 words = _words(textpage, raw, text, n_chars, _rotation(page), translated)
                 found = find_tables(words, number, PDF_GEOMETRY)
         finally:
