@@ -351,3 +351,16 @@ def test_tables_never_raise(table: tuple[tuple[str, ...], list[list[str]]]) -> N
     ex = extract(Document(kind="pdf", pages=(Page(1, "x", tables=(t,)),), sha256="x"))
     for i in ex.intercepts:
         assert i.width_m is not None and i.width_m > 0 and i.grade > 0
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Tindal Creek Mineral Resource stands at 2.1 million ounces (31.5Mt @ 2.07g/t Au).",
+     ("total", 31_500_000.0, 2.07, "Au", 2_100_000.0, "oz")),
+    ("A maiden Mineral Resource of 1.13Moz at 1.40g/t Au (25.1Mt) is reported under JORC 2012.",
+     ("total", 25_100_000.0, 1.4, "Au", 1_130_000.0, "oz")),
+    ("Indicated Resources of 46,500t Li2O at 1.5% Li2O (3.1Mt).",
+     ("indicated", 3_100_000.0, 1.5, "Li2O", 46_500.0, "t")),
+])
+def test_resources_stated_contained_metal_first(text: str, expected: tuple[object, ...]) -> None:
+    (r,) = extract_text(text).resources
+    assert (r.category, r.tonnes, r.grade, r.analyte, r.contained, r.contained_unit) == expected

@@ -28,6 +28,10 @@ CONTAINED_RE = re.compile(
     rf"\s*,?\s*\(?\s*(?:for|containing|for\s+a\s+total\s+of|for\s+contained|hosting|and)\s+(?:approximately\s+|~\s*)?"
     rf"(?P<c>{N})\s*(?P<cu>{_L.contained_re})(?![A-Za-z])(?:\s+(?:of\s+)?(?:contained\s+)?(?P<can>{_L.analyte_re}))?",
 )
+# "2.1 million ounces (31.5Mt @ 2.07g/t Au)": the contained metal first, the tonnage in brackets
+_CONTAINED_BEFORE = re.compile(
+    rf"(?<![\w.,])(?P<c>{N})\s*(?P<cu>{_L.contained_re})(?![A-Za-z])(?:\s+(?:of\s+)?(?:contained\s+)?[A-Za-z0-9]+)?\s*\(\s*$"
+)
 RESOURCE_WORDS = re.compile(r"\b(?:resources?|MRE|reserves?|inventory)\b", re.I)
 RESERVE_WORDS = re.compile(r"\b(?:ore\s+reserves?|mineral\s+reserves?|reserves?)\b", re.I)
 CUTOFF_RE = re.compile(
@@ -155,9 +159,12 @@ def find_resources(text: str, page: int, code: str | None, raw_text: str | None 
             re.search(r"\bmineral\s+resources?\b", sentence, re.I) else "resource"
         contained = None
         contained_unit = None
-        if cm:
-            cv = parse_number(cm.group("c"))
-            cu = _L.contained_unit(cm.group("cu"))
+        before = None if cm else _CONTAINED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+        if cm or before:
+            found = cm or before
+            assert found is not None
+            cv = parse_number(found.group("c"))
+            cu = _L.contained_unit(found.group("cu"))
             if cv is not None and cu is not None:
                 contained = round(cv * cu[1], 2)
                 contained_unit = cu[0]
@@ -172,4 +179,50 @@ def find_resources(text: str, page: int, code: str | None, raw_text: str | None 
                 tonnes=round(tonnes_v * factor, 2), grade=g.value, unit=g.unit, analyte=g.analyte, surface=surface, span=span,
                 category=category, contained=contained if mine else None,
                 contained_unit=contained_unit if mine else None, cutoff=cut, code=code, kind=kind))
+    out.extend(_contained_first(text, page, code, surface_src, others, excluded))
     return out, excluded
+
+
+_CONTAINED_AT = re.compile(
+    rf"(?<![\w.,])(?P<c>{N})\s*(?P<cu>{_L.contained_re})(?![A-Za-z])(?:\s+(?:of\s+)?(?:contained\s+)?[A-Za-z][A-Za-z0-9]*)?"
+    rf"\s*(?:@|at|grading|at\s+a\s+grade\s+of)\s*$"
+)
+_TONNES_AFTER = re.compile(rf"\s*\(\s*(?P<t>{N})\s*(?P<tu>{_L.tonnage_re})(?![A-Za-z])\s*(?:of\s+ore\s*)?\)")
+
+
+def _contained_first(text: str, page: int, code: str | None, surface_src: str, others: re.Pattern[str] | None,
+                     excluded: list[Excluded]) -> list[ResourceEstimate]:
+    """"a Mineral Resource of 1.13Moz at 1.40g/t Au (25.1Mt)": contained metal, grade, then the tonnage."""
+    out: list[ResourceEstimate] = []
+    for g in find_grades(text):
+        if g.analyte is None:
+            continue
+        cm = _CONTAINED_AT.search(text, max(0, g.start - 60), g.start)
+        tm = _TONNES_AFTER.match(text, g.end) if cm else None
+        if cm is None or tm is None:
+            continue
+        cv, cu = parse_number(cm.group("c")), _L.contained_unit(cm.group("cu"))
+        tv, tf = parse_number(tm.group("t")), _L.tonnage(tm.group("tu"))
+        if cv is None or cu is None or tv is None or tf is None:
+            continue
+        start, end = cm.start(), tm.end()
+        s_lo, s_hi = sentence_bounds(text, start, end)
+        sentence = text[s_lo:s_hi]
+        if not RESOURCE_WORDS.search(sentence):
+            continue
+        span = Span(page, start, end)
+        surface = re.sub(r"\s+", " ", surface_src[start:end]).strip()
+        cue = exclusion(text, start, end, kinds=("exploration_target", "head_grade", "other_company",
+                                                 "target_grade", "price", "superseded"), others=others)
+        if cue is not None:
+            excluded.append(Excluded(cue.kind, surface, span, cue.reason))
+            continue
+        category = _category_near(text, s_lo, start, end, s_hi) or "total"
+        kind: Literal["resource", "reserve"] = "reserve" if category in ("proven", "probable") or (
+            RESERVE_WORDS.search(sentence) and not re.search(r"\bmineral\s+resources?\b", sentence, re.I)
+        ) else "resource"
+        out.append(ResourceEstimate(
+            tonnes=round(tv * tf, 2), grade=g.value, unit=g.unit, analyte=g.analyte, surface=surface, span=span,
+            category=category, contained=round(cv * cu[1], 2), contained_unit=cu[0], cutoff=cutoff_in(sentence),
+            code=code, kind=kind))
+    return out
