@@ -364,3 +364,13 @@ def test_tables_never_raise(table: tuple[tuple[str, ...], list[list[str]]]) -> N
 def test_resources_stated_contained_metal_first(text: str, expected: tuple[object, ...]) -> None:
     (r,) = extract_text(text).resources
     assert (r.category, r.tonnes, r.grade, r.analyte, r.contained, r.contained_unit) == expected
+
+
+def test_hostile_length_is_bounded() -> None:
+    """Extraction reads a page up to MAX_PAGE_CHARS: a result buried after that in a hostile page is not read."""
+    from oresight.extract import MAX_PAGE_CHARS
+
+    filler = "x " * (MAX_PAGE_CHARS // 2)
+    early = extract_text("KRC001 returned 13m @ 3.95g/t Au from 35m. " + filler)
+    late = extract_text(filler + " KRC002 returned 13m @ 3.95g/t Au from 35m.")
+    assert len(early.intercepts) == 1 and late.intercepts == ()

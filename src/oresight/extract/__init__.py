@@ -24,6 +24,8 @@ from oresight.model import Company, Document, Excluded, Extraction, Intercept, P
 __all__ = ["extract", "extract_text"]
 
 _L = lexicon()
+MAX_PAGE_CHARS = 300_000
+MAX_DOCUMENT_CHARS = 3_000_000
 
 # the analyte a bare grade column ("Grade (g/t)") most likely reports, by the document's commodity
 _DEFAULT_BY_COMMODITY: dict[str, dict[str, str]] = {
@@ -56,7 +58,14 @@ def extract(document: Document) -> Extraction:
     intercepts: list[Intercept] = []
     resources: list[ResourceEstimate] = []
     excluded: list[Excluded] = []
-    folded_pages = [fold(p.text) for p in document.pages]
+    # Extraction is linear in the text, and hostile input can be long: a page is read up to
+    # MAX_PAGE_CHARS and a document up to MAX_DOCUMENT_CHARS (real announcements are far shorter).
+    folded_pages = []
+    budget = MAX_DOCUMENT_CHARS
+    for p in document.pages:
+        part = p.text[: max(0, min(MAX_PAGE_CHARS, budget))]
+        budget -= len(part)
+        folded_pages.append(fold(part))
     # Pages that can hold a result: a number with a grade unit, or a table. The others (a JORC Table 1
     # appendix, a competent person statement) are not searched for results; company names and the
     # reporting code are looked for in the opening pages and the result pages, and what the document

@@ -146,6 +146,20 @@ def _grade_matches(text: str) -> list[re.Match[str]]:
     for c in _NUM_UNIT.finditer(text):
         if c.start() < last_end:
             continue
+        # the number ends at c.start(): step back over its digits, separators and a decimal point
+        s = c.start()
+        while s > 0 and s > c.start() - 24 and (
+            text[s - 1].isdigit() or text[s - 1] in ".,"
+            # a space between thousands: "1 120 ppm"
+            or (text[s - 1] in " \u202f" and s >= 2 and text[s - 2].isdigit() and text[s : s + 3].isdigit()
+                and (s + 3 >= len(text) or not text[s + 3].isdigit()))
+        ):
+            s -= 1
+        m0 = GRADE_RE.match(text, s, min(len(text), c.end() + 160)) if s >= last_end else None
+        if m0 is not None and m0.end() > c.start():
+            out.append(m0)
+            last_end = m0.end()
+            continue
         for m in GRADE_RE.finditer(text, max(0, c.start() - 24), min(len(text), c.end() + 160)):
             if m.end() <= c.start():
                 continue
