@@ -51,6 +51,7 @@ _MIN_PAIRS = 6  # pairs on a page that may hold a table (counted up to this many
 # Tables are rebuilt where one could hold a result: a grade or tonnage unit on the page, or a table
 # continued from the previous page. A page of collar coordinates alone (easting, northing, RL, dip,
 # azimuth) stays text: it holds no result, and its boxes are the costliest to read.
+_PAGE_FOOT = -160.0  # a table whose last row is within 160 pt (about 5.6 cm) of the page bottom ends the page
 _RESULT_HINT = re.compile(
     r"g/t|%|ppm|ppb|oz/t|\bopt\b|lbs?/t|kg/t|\bgpt\b|\b[MmKk]t\b|\b[Tt]onn(?:es|age)\b|TONN|\b[kM]oz\b|\bMlbs?\b"
 )
@@ -114,7 +115,9 @@ def _read(pdf: pdfium.PdfDocument, data: bytes, name: str, limits: Limits, clock
         clock.check(f"page {index + 1} of {count}")
         number = index + 1
         try:
-            page, found = _read_page(pdf, index, number, limits, clock, warnings, continuing=previous is not None)
+            # a table that reached the foot of the previous page may go on here
+            continuing = previous is not None and previous.bottom > _PAGE_FOOT
+            page, found = _read_page(pdf, index, number, limits, clock, warnings, continuing=continuing)
         except pdfium.PdfiumError as e:
             broken += 1
             warnings.append(f"page {number}: unreadable ({_reason(e)})")
