@@ -216,9 +216,8 @@ def merge_resources(items: list[ResourceEstimate]) -> list[ResourceEstimate]:
 
 
 @cache
-def _mention_vocabulary() -> tuple[re.Pattern[str], dict[tuple[str, ...], str], re.Pattern[str], dict[str, str]]:
-    """Commodity words as token sequences (looked up per word, case-insensitive), and the few
-    case-sensitive symbols (REE, NdPr, PGE) as one small alternation."""
+def _mention_vocabulary() -> tuple[dict[tuple[str, ...], str], dict[str, str]]:
+    """Commodity words as lower-case token sequences, and the few case-sensitive symbols (REE, NdPr, PGE)."""
     phrases: dict[tuple[str, ...], str] = {}
     exact: dict[str, str] = {}
     for commodity, words in _L.commodity_words.items():
@@ -227,14 +226,13 @@ def _mention_vocabulary() -> tuple[re.Pattern[str], dict[tuple[str, ...], str], 
                 exact[w] = commodity
             else:
                 phrases[tuple(re.findall(r"[a-z]+", w.lower()))] = commodity
-    alt = "|".join(re.escape(w) for w in sorted(exact, key=len, reverse=True))
-    return re.compile(r"[a-z]+"), phrases, re.compile(rf"(?<![A-Za-z])(?:{alt})(?![A-Za-z])"), exact
+    return phrases, exact
 
 
 def _count_mentions(text: str) -> Counter[str]:
     """How often each commodity is named, as whole words: the text is reduced once to lower-case words
     (bytes.translate and split, C speed), single words are counted together, phrases one by one."""
-    _word_re, phrases, _exact_re, exact = _mention_vocabulary()
+    phrases, exact = _mention_vocabulary()
     reduced = text.encode("ascii", "replace").translate(_WORDS_ONLY)
     words = Counter(reduced.split())
     spaced = b" " + b" ".join(reduced.split()) + b" " if any(len(k) > 1 for k in phrases) else b""
