@@ -25,8 +25,6 @@ KNOWN_MISSES: dict[str, str] = {
                 "company's figure (the label counts every company's own results)",
     "b-001.txt": "'KRC015 and KRC016 ... respectively' is broken by a page footer inside 'respec- / tively', so the "
                  "two results are not paired with their holes",
-    "vro-002.html": "a higher-grade sub-set of the resource ('a core of 140 Mt at 0.52% CuEq within the M&I "
-                    "resource') is read as a resource of its own",
     "hold-001.txt": "'values up to 4.7 g/t Au over 2 m' from surface sampling is read as an intercept",
 }
 

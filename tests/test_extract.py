@@ -374,3 +374,10 @@ def test_hostile_length_is_bounded() -> None:
     early = extract_text("KRC001 returned 13m @ 3.95g/t Au from 35m. " + filler)
     late = extract_text(filler + " KRC002 returned 13m @ 3.95g/t Au from 35m.")
     assert len(early.intercepts) == 1 and late.intercepts == ()
+
+
+def test_a_part_quoted_within_a_resource_is_not_a_resource() -> None:
+    text = ("The Mineral Resource is 612 Mt at 0.38% CuEq. A higher-grade core of 140 Mt at 0.52% CuEq sits within the "
+            "M&I resource. The resource includes 5.2Mt at 0.61% CuEq in the Indicated category.")
+    got = [(r.tonnes, r.grade) for r in extract_text(text).resources]
+    assert got == [(612_000_000.0, 0.38), (5_200_000.0, 0.61)]

@@ -142,6 +142,14 @@ CUES: tuple[Cue, ...] = (
        r"former|replac\w+|compared\s+(?:with|to)|from\s+the\s+(?:maiden|previous|prior|last))\b[^.;]{0,60}$",
        "an earlier, superseded estimate quoted for comparison",
        triggers=("from", "previous", "prior", "supersed", "former", "replac", "compared")),
+    _c("subset", "left", r"\b(?:higher|high|very\s+high)[\s-]+grade\s+(?:core|zone|portion|component|subset|"
+       r"shoot|domain)s?\s+of\s*$",
+       "a higher-grade part quoted within a larger resource",
+       triggers=("grade",)),
+    _c("subset", "right", r"^[^.;]{0,30}\b(?:within|inside|part\s+of|contained\s+in|included\s+in)\s+the\s+"
+       r"(?:[\w&+]+\s+){0,3}(?:mineral\s+)?(?:resource|reserve)s?\b",
+       "a part quoted within a larger resource",
+       triggers=("within", "inside", "part of", "contained in", "included in")),
     _c("sample", "sentence", r"\b(?:rock[\s-]?chips?|soils?|grab samples?|stream sediments?|lag samples?|"
        r"float samples?|outcrop samples?|termite mound)\b",
        "a surface sample, not a drill intercept", unless=_DRILL,
@@ -150,7 +158,7 @@ CUES: tuple[Cue, ...] = (
 
 
 # cues that apply only where a reader asks for them (an earlier estimate matters for resources only)
-OPT_IN = frozenset({"superseded"})
+OPT_IN = frozenset({"superseded", "subset"})
 OTHER_COMPANY = Cue("other_company", re.compile("$^"), "a figure about another company's deposit or drilling", "sentence")
 
 

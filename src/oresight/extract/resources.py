@@ -145,7 +145,7 @@ def find_resources(text: str, page: int, code: str | None, raw_text: str | None 
         if not RESOURCE_WORDS.search(sentence) and not RESOURCE_WORDS.search(text[max(0, s_lo - 200) : s_lo]):
             continue
         cue = exclusion(text, m.start(), end, kinds=("exploration_target", "head_grade", "other_company",
-                                                     "target_grade", "price", "superseded"), value_end=gend,
+                                                     "target_grade", "price", "superseded", "subset"), value_end=gend,
                         others=others)
         if cue is not None:
             excluded.append(Excluded(cue.kind, surface, span, cue.reason))
@@ -213,7 +213,7 @@ def _contained_first(text: str, page: int, code: str | None, surface_src: str, o
         span = Span(page, start, end)
         surface = re.sub(r"\s+", " ", surface_src[start:end]).strip()
         cue = exclusion(text, start, end, kinds=("exploration_target", "head_grade", "other_company",
-                                                 "target_grade", "price", "superseded"), others=others)
+                                                 "target_grade", "price", "superseded", "subset"), others=others)
         if cue is not None:
             excluded.append(Excluded(cue.kind, surface, span, cue.reason))
             continue
