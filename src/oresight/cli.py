@@ -17,6 +17,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape as esc
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -99,14 +100,14 @@ def intercept_label(i: Intercept) -> str:
 
 def _extraction_table(ex: Extraction, title: str) -> None:
     companies = ", ".join(f"{c.exchange}:{c.ticker}" for c in ex.companies) or "-"
-    out.print(f"[bold]{title}[/bold]  commodities: {', '.join(ex.commodities) or '-'}  company: {companies}"
+    out.print(f"[bold]{esc(title)}[/bold]  commodities: {', '.join(ex.commodities) or '-'}  company: {esc(companies)}"
               f"  code: {ex.reporting_code or '-'}")
     if ex.intercepts:
         t = Table(title="Intercepts", show_lines=False)
         for col in ("hole", "from", "to", "width m", "grade", "unit", "analyte", "incl.", "source", "page"):
             t.add_column(col, justify="right" if col in ("from", "to", "width m", "grade", "page") else "left")
         for i in ex.intercepts:
-            t.add_row(i.hole_id or "-", _fmt(i.from_m), _fmt(i.to_m), _fmt(i.width_m), _fmt(i.grade, 3), i.unit,
+            t.add_row(esc(i.hole_id or "-"), _fmt(i.from_m), _fmt(i.to_m), _fmt(i.width_m), _fmt(i.grade, 3), i.unit,
                       i.analyte, "yes" if i.including else "", i.source, str(i.span.page))
         out.print(t)
     if ex.resources:
@@ -115,7 +116,7 @@ def _extraction_table(ex: Extraction, title: str) -> None:
             t.add_column(col)
         for r in ex.resources:
             t.add_row(r.category or "-", _fmt(r.tonnes, 0), _fmt(r.grade, 3), r.unit or "-", r.analyte or "-",
-                      f"{_fmt(r.contained, 0)} {r.contained_unit or ''}".strip(), r.cutoff or "-", r.code or "-")
+                      f"{_fmt(r.contained, 0)} {r.contained_unit or ''}".strip(), esc(r.cutoff or "-"), r.code or "-")
         out.print(t)
     if not ex.intercepts and not ex.resources:
         out.print("No intercepts or resources found.")
@@ -182,7 +183,7 @@ def ingest(
                 if outcome.analysis is None:
                     failed += 1
                     store.record_error(source=str(outcome.path), reason=outcome.error or "unreadable")
-                    err.print(f"skipped: {outcome.error}", markup=False)
+                    err.print(f"skipped: {outcome.error}", markup=False, soft_wrap=True)
                     continue
                 _id, created = store.add(outcome.analysis, source=str(outcome.path))
                 if created:
@@ -212,14 +213,14 @@ def search(
     if not hits:
         out.print("No match.")
         return
-    t = Table(title=f"Search: {query}")
+    t = Table(title=f"Search: {esc(query)}")
     t.add_column("id", justify="right")
     t.add_column("ticker")
     t.add_column("title")
     t.add_column("snippet")
     for h in hits:
-        snippet = h.snippet.replace("\u00ab", "[bold]").replace("\u00bb", "[/bold]")
-        t.add_row(str(h.id), h.ticker or "-", h.title, snippet)
+        snippet = esc(h.snippet).replace("\u00ab", "[bold]").replace("\u00bb", "[/bold]")
+        t.add_row(str(h.id), esc(h.ticker or "-"), esc(h.title), snippet)
     out.print(t)
 
 
@@ -247,7 +248,7 @@ def show(
         return
     ex = Extraction(commodities=ann.commodities, intercepts=ann.intercepts, resources=ann.resources,
                     companies=ann.companies, reporting_code=ann.reporting_code)
-    out.print(f"#{ann.id}  {ann.source}  ({ann.kind}, {ann.page_count} page(s), sha256 {ann.sha256[:12]})")
+    out.print(f"#{ann.id}  {esc(ann.source)}  ({ann.kind}, {ann.page_count} page(s), sha256 {ann.sha256[:12]})")
     _extraction_table(ex, ann.title)
 
 
@@ -269,7 +270,7 @@ def demo(
 ) -> None:
     """Ingest the sample day into SQLite and print the day's results, ranked."""
     folder = path or default_sample_day()
-    out.print(f"[bold]Oresight demo[/bold]: ingesting {folder} into {database}")
+    out.print(f"[bold]Oresight demo[/bold]: ingesting {esc(str(folder))} into {esc(database)}")
     ingest([folder], database=database, quiet=False)
     store = _store(database)
     try:
@@ -282,9 +283,9 @@ def demo(
         t.add_column(col, justify="right" if col in ("#", "id", "grade×width", "percentile in commodity") else "left")
     for n, r in enumerate(ranked, 1):
         unit = "g·m" if r.intercept.unit == "g/t" else f"{r.intercept.unit}·m"
-        t.add_row(str(n), str(r.announcement_id), r.ticker or "-", intercept_label(r.intercept),
-                  r.intercept.hole_id or "-", f"{r.grade_x_width:,.1f} {unit}",
-                  f"{r.percentile:.0f} (of {r.group_size} {r.commodity})", r.title[:60])
+        t.add_row(str(n), str(r.announcement_id), esc(r.ticker or "-"), esc(intercept_label(r.intercept)),
+                  esc(r.intercept.hole_id or "-"), f"{r.grade_x_width:,.1f} {unit}",
+                  f"{r.percentile:.0f} (of {r.group_size} {r.commodity})", esc(r.title[:60]))
     out.print(t)
     out.print("Next: [bold].venv/bin/oresight search lithium -d " + database + "[/bold]   "
               "[bold].venv/bin/oresight show 1 -d " + database + "[/bold]")

@@ -37,7 +37,7 @@ _NUMBER_TOKEN = re.compile(rf"^(?:{N}|-|–|—|n/?a|nsi|bdl|<{N})$", re.IGNOREC
 _INCL = re.compile(r"\b(?:incl\.?|inc\.?|including|includes|within(?:\s+above)?|of\s+which)(?![A-Za-z])", re.IGNORECASE)
 _UNIT_HINTS = ("g/t", "ppm", "ppb", "%", "oz/t", "opt", "lb/t", "kg/t", "gpt", "grams", "per cent", "percent")
 _DEPTH_HINTS = ("from", "interval", "width", "length", "depth", "thickness", "intercept")
-_ROW_LIKE = re.compile(r"^[ \t|]*\S{1,20}[ \t|]+[-<]?\d[\d.,]*(?:[ \t]*m)?[ \t|]+[-<]?\d", re.M)
+_ROW_LIKE = re.compile(r"^[ \t|]*[^\s|]{1,20}[ \t|]+[-<]?\d[\d.,]*(?:[ \t]*m)?[ \t|]+[-<]?\d", re.M)
 _CSV_ROW = re.compile(r"^[^,\n]{1,40},[ \t]*[-<>]?\d[\d.]*[ \t]*,[ \t]*[-<>]?\d", re.M)
 _NO_RESULT = re.compile(r"\b(?:no\s+significant|nsi|nsr|not\s+sampled|pending|abandoned)\b", re.IGNORECASE)
 
