@@ -78,9 +78,16 @@ DatabaseOpt = Annotated[
 
 
 def _store(url: str | None) -> Any:
+    from sqlalchemy.engine import make_url
+
     from oresight.store import Store, database_url
 
-    store = Store(database_url(url))
+    resolved = database_url(url)
+    try:
+        make_url(resolved)
+    except Exception:
+        raise BadInput(f"{resolved}: not a database URL (e.g. sqlite:///var/oresight.db or postgresql://host/db)") from None
+    store = Store(resolved)
     store.migrate()
     return store
 
@@ -232,6 +239,8 @@ def show(
     database: DatabaseOpt = None,
 ) -> None:
     """Show one stored announcement and what was extracted from it."""
+    if not 0 < announcement_id < 2**63:
+        raise BadInput(f"no announcement with id {announcement_id}")
     store = _store(database)
     try:
         ann = store.get(announcement_id)

@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from oresight.documents._common import Clock, Limits, decode, one_line, sha256
 from oresight.documents._layout import header_text, is_numeric_cell
 from oresight.documents.text import find_text_tables
-from oresight.exceptions import CorruptDocument
+from oresight.exceptions import CorruptDocument, DocumentTooLarge
 from oresight.model import Cell, Document, Page, Span, Table
 
 __all__ = ["CELL_SEPARATOR", "read_html"]
@@ -38,6 +38,7 @@ _PARAGRAPH = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "pre",
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _WS = re.compile(r"\s+")
 _MAX_SPAN = 1000  # colspan / rowspan beyond this are hostile or broken
+_MAX_TAGS = 60_000  # a long real announcement page has a few thousand; 50,000 nested tags parse in ~5 s
 
 
 def read_html(data: bytes, name: str, limits: Limits, clock: Clock) -> Document:
@@ -45,6 +46,10 @@ def read_html(data: bytes, name: str, limits: Limits, clock: Clock) -> Document:
     text = decode(data, name, m.group(1).decode("ascii", "replace") if m else None)
     if "\x00" in text:
         text = text.replace("\x00", "")
+    tags = text.count("<")
+    if tags > _MAX_TAGS:
+        # the parser slows with depth (a 2 MB file of nested <div>s takes minutes): no announcement needs this
+        raise DocumentTooLarge(f"{name}: too much markup ({tags:,} tags; the limit is {_MAX_TAGS:,})")
     tree = LexborHTMLParser(text)
     root = tree.body or tree.root
     if root is None:
