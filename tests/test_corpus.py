@@ -89,3 +89,21 @@ def test_labels_are_consistent() -> None:
     r = subprocess.run([sys.executable, str(ROOT / "samples" / "check_labels.py")], capture_output=True, text=True,
                        timeout=300, check=False)
     assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-2000:]
+
+
+def test_prose_spans_point_at_their_surface() -> None:
+    """For every value read from prose, the page text at its span is exactly its surface (the contract)."""
+    from oresight.documents import read_path
+    from oresight.extract import extract
+
+    checked = 0
+    for doc, _label in labelled_files(CORPUS)[:60]:
+        document = read_path(doc)
+        ex = extract(document)
+        for value in (*ex.intercepts, *ex.resources):
+            if value.source != "text":
+                continue
+            page = document.pages[value.span.page - 1].text
+            assert page[value.span.start : value.span.end] == value.surface, (doc.name, value.surface)
+            checked += 1
+    assert checked > 100

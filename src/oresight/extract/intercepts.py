@@ -407,7 +407,7 @@ def find_intercepts(
             raw.hole_id = ocr_hole_fix(raw.hole_id)
         cue = exclusion(text, raw.start, raw.end, value_end=raw.grades_end, others=others)
         span = Span(page, raw.start, raw.end)
-        surface = re.sub(r"\s+", " ", surface_src[raw.start : raw.end]).strip()
+        surface = surface_src[raw.start : raw.end]  # exactly the text the span points at
         if cue is not None:
             excluded.append(Excluded(cue.kind, surface, span, cue.reason))
             continue

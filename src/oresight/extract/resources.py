@@ -141,7 +141,7 @@ def find_resources(text: str, page: int, code: str | None, raw_text: str | None 
         s_lo, s_hi = sentence_bounds(text, m.start(), end)
         sentence = text[s_lo:s_hi]
         span = Span(page, m.start(), end)
-        surface = re.sub(r"\s+", " ", surface_src[m.start() : end]).strip()
+        surface = surface_src[m.start() : end]  # exactly the text the span points at
         if not RESOURCE_WORDS.search(sentence) and not RESOURCE_WORDS.search(text[max(0, s_lo - 200) : s_lo]):
             continue
         cue = exclusion(text, m.start(), end, kinds=("exploration_target", "head_grade", "other_company",
@@ -211,7 +211,7 @@ def _contained_first(text: str, page: int, code: str | None, surface_src: str, o
         if not RESOURCE_WORDS.search(sentence):
             continue
         span = Span(page, start, end)
-        surface = re.sub(r"\s+", " ", surface_src[start:end]).strip()
+        surface = surface_src[start:end]
         cue = exclusion(text, start, end, kinds=("exploration_target", "head_grade", "other_company",
                                                  "target_grade", "price", "superseded", "subset"), others=others)
         if cue is not None:
