@@ -381,3 +381,13 @@ def test_a_part_quoted_within_a_resource_is_not_a_resource() -> None:
             "M&I resource. The resource includes 5.2Mt at 0.61% CuEq in the Indicated category.")
     got = [(r.tonnes, r.grade) for r in extract_text(text).resources]
     assert got == [(612_000_000.0, 0.38), (5_200_000.0, 0.61)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hole KRC013 returned 10m @ 2.1 g/t Au and 35 g/t Te from 5m.", [("KRC013", 5.0, 10.0, 2.1, "g/t", "Au")]),
+    ("Hole KRC011 returned 10m @ 450ppm Li and 1,200 ppm Cs from 5m.", [("KRC011", 5.0, 10.0, 450.0, "ppm", "Li")]),
+    ("KRC070: 44m @ 1.05g/t Au (0.3g/t Au cut-off) from surface.", [("KRC070", 0.0, 44.0, 1.05, "g/t", "Au")]),
+])
+def test_unknown_elements_and_bracketed_cutoffs(text: str, expected: list[tuple[object, ...]]) -> None:
+    got = [(i.hole_id, i.from_m, i.width_m, i.grade, i.unit, i.analyte) for i in extract_text(text).intercepts]
+    assert got == expected

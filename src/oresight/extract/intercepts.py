@@ -51,6 +51,7 @@ _TAIL_PAD = (
     rf"|(?P<tw3>{N})\s*m\s+(?:est(?:imated)?\.?\s+)?(?:true\s+width|ETW))\s*\))?"
 )
 _DEPTH_CLAUSE = (
+    rf"(?:\s*\((?![^()\n]{{0,40}}\bfrom\b)[^()\n]{{1,40}}\))?"  # an aside first: "(0.3g/t Au cut-off) from 2m"
     rf"\s*\)?\s*,?\s*\(?(?:from|(?:starting|beginning|commencing)\s+(?:at|from)|from\s+a\s+(?:down[\s-]?hole\s+)?depth\s+of|"
     rf"at\s+(?:a\s+)?(?:down[\s-]?hole\s+|vertical\s+)?depth\s+of)\s+"
     rf"(?:(?P<surface>surface)|(?P<frm>{N})\s*(?:{_L.length_re})?(?![A-Za-z0-9]))"
@@ -135,6 +136,11 @@ class Grade:
 _NUM_UNIT = re.compile(rf"\d\s*{_L.unit_re}")
 
 
+UNKNOWN = "?"  # the analyte of a grade whose element is named but not known: kept in place, never reported
+# an element-like symbol right after a unit ("Te", "Cs", "As", "Rb2O"): when it is not a known analyte
+_UNKNOWN_SYMBOL = re.compile(r"[ \t]*(?:[A-Z][a-z]?\d*){1,3}(?![A-Za-z])(?![ \t]*[(:])")
+
+
 def has_grade(text: str) -> bool:
     """Whether the text has a number with a grade unit at all (a cheap test before the real reading)."""
     return _NUM_UNIT.search(text) is not None
@@ -184,7 +190,11 @@ def _find_grades(text: str) -> tuple[Grade, ...]:
         if value is None or unit is None:
             continue
         an = _L.analyte(m.group("an")) if m.group("an") else None
-        out.append(Grade(value, unit, an, m.start(), m.end()))
+        end = m.end()
+        unknown = _UNKNOWN_SYMBOL.match(text, end) if an is None else None
+        if unknown is not None:
+            an, end = UNKNOWN, unknown.end()  # "35 g/t Te": an element Oresight does not know
+        out.append(Grade(value, unit, an, m.start(), end))
     return tuple(out)
 
 
@@ -195,7 +205,11 @@ def chain(text: str, grades: list[Grade]) -> list[list[Grade]]:
         if groups:
             prev = groups[-1][-1]
             between = text[prev.end : g.start]
-            if SEP_RE.match(between) or (PAREN_OPEN_RE.match(between) and prev.analyte is not None):
+            # a bracket joins a metal equivalent and its parts ("3.95 g/t AuEq (2.1 g/t Au, 1.2% Cu)",
+            # "42g/t Ag (11.4% ZnEq)"), not a cut-off or a threshold in brackets ("(0.3g/t Au cut-off)")
+            bracket = PAREN_OPEN_RE.match(between) and prev.analyte is not None and (
+                prev.analyte.endswith("Eq") or (g.analyte or "").endswith("Eq"))
+            if SEP_RE.match(between) or bracket:
                 groups[-1].append(g)
                 continue
         groups.append([g])
@@ -412,6 +426,8 @@ def find_intercepts(
             excluded.append(Excluded(cue.kind, surface, span, cue.reason))
             continue
         for g in raw.grades:
+            if g.analyte == UNKNOWN:
+                continue
             analyte = g.analyte
             if analyte is None and raw.including and prev is not None:
                 analyte = next((p.analyte for p in prev.grades if p.unit == g.unit and p.analyte), None)

@@ -172,7 +172,7 @@ def find_resources(text: str, page: int, code: str | None, raw_text: str | None 
         can = _L.analyte(cm.group("can")) if cm and cm.group("can") else None
         owner = next((g for g in chain if can and g.analyte and _L.commodity(g.analyte) == _L.commodity(can)), chain[0])
         for g in chain:
-            if g.analyte is None:
+            if g.analyte is None or g.analyte == "?":
                 continue
             mine = g is owner
             out.append(ResourceEstimate(
@@ -195,7 +195,7 @@ def _contained_first(text: str, page: int, code: str | None, surface_src: str, o
     """"a Mineral Resource of 1.13Moz at 1.40g/t Au (25.1Mt)": contained metal, grade, then the tonnage."""
     out: list[ResourceEstimate] = []
     for g in find_grades(text):
-        if g.analyte is None:
+        if g.analyte is None or g.analyte == "?":
             continue
         cm = _CONTAINED_AT.search(text, max(0, g.start - 60), g.start)
         tm = _TONNES_AFTER.match(text, g.end) if cm else None
