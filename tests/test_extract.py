@@ -391,3 +391,11 @@ def test_a_part_quoted_within_a_resource_is_not_a_resource() -> None:
 def test_unknown_elements_and_bracketed_cutoffs(text: str, expected: list[tuple[object, ...]]) -> None:
     got = [(i.hole_id, i.from_m, i.width_m, i.grade, i.unit, i.analyte) for i in extract_text(text).intercepts]
     assert got == expected
+
+
+def test_table_column_of_an_unknown_element_is_not_read() -> None:
+    t = Table(page=1, title="Significant intercepts", header=("Hole ID", "From (m)", "To (m)", "Interval (m)", "Au (g/t)",
+                                                              "Te (g/t)"),
+              rows=((_cell("KRC001"), _cell("10"), _cell("14"), _cell("4"), _cell("2.5"), _cell("40")),))
+    doc = Document(kind="pdf", pages=(Page(1, "Gold drilling", tables=(t,)),), sha256="x")
+    assert [(i.grade, i.analyte) for i in extract(doc).intercepts] == [(2.5, "Au")]

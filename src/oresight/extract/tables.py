@@ -80,6 +80,9 @@ def _clean_header(h: str) -> str:
     return _FOOTNOTE.sub("", h).strip()
 
 
+_SYMBOL_H = re.compile(r"(?<![A-Za-z])[A-Z][a-z]?\d*(?:[A-Z][a-z]?\d*){0,2}(?![A-Za-z])")
+
+
 def grade_column(header: str) -> tuple[str | None, str] | None:
     """(analyte, unit) of a grade column header such as ``Au (g/t)``, ``TREO ppm``, ``Grade (% Li2O)``."""
     h = _clean_header(header)
@@ -93,6 +96,8 @@ def grade_column(header: str) -> tuple[str | None, str] | None:
         return None
     am = re.search(_L.analyte_re, h)
     analyte = _L.analyte(am.group(0)) if am else None
+    if analyte is None and _SYMBOL_H.search(h[: um.start()] + " " + h[um.end() :]):
+        return None  # "Te (g/t)": an element Oresight does not know; never give it another's name
     return analyte, unit
 
 
