@@ -399,3 +399,19 @@ def test_table_column_of_an_unknown_element_is_not_read() -> None:
               rows=((_cell("KRC001"), _cell("10"), _cell("14"), _cell("4"), _cell("2.5"), _cell("40")),))
     doc = Document(kind="pdf", pages=(Page(1, "Gold drilling", tables=(t,)),), sha256="x")
     assert [(i.grade, i.analyte) for i in extract(doc).intercepts] == [(2.5, "Au")]
+
+
+@pytest.mark.parametrize("text", [
+    "A grade of 5.2% Zn over a strike length of 400m was mapped at surface.",
+    "Results from the program averaged 1.2g/t Au over 350m of drilling.",
+    "The 2m @ 10g/t Au target zone remains untested.",
+    "Historic drilling by Newmont in 1988 intersected 25m @ 3.1g/t Au from 15m in hole N-88-4.",
+])
+def test_lengths_targets_and_history_that_are_not_results(text: str) -> None:
+    assert extract_text(text).intercepts == ()
+
+
+def test_each_estimate_keeps_its_own_bracketed_category() -> None:
+    text = "The resource is 12.4 Mt @ 1.3 g/t Au for 518 koz (Indicated) and 3.1 Mt @ 1.1 g/t Au for 110 koz (Inferred)."
+    assert [(r.category, r.tonnes) for r in extract_text(text).resources] == [
+        ("indicated", 12_400_000.0), ("inferred", 3_100_000.0)]

@@ -133,6 +133,10 @@ CUES: tuple[Cue, ...] = (
        r"\bforeign\s+estimates?\b|\bhistorical\s+estimates?\b",
        "a historical figure from another explorer that the company has not verified",
        triggers=("previous", "prior", "earlier", "verified", "jorc", "foreign", "historical")),
+    _c("historical", "sentence", r"\bhistor(?:ic|ical)\s+(?:drilling|results?|intercepts?|holes?)\s+(?:by|from)\b",
+       "a historical result of an earlier explorer", triggers=("histor",)),
+    _c("target_grade", "right", r"^[^.;\n]{0,15}\btargets?\b(?!\s+(?:was|were)\s+(?:hit|intersected))",
+       "a target, not a result", triggers=("target",)),
     _c("historical", "paragraph", r"\bnot\s+(?:been\s+)?reported\s+in\s+accordance\s+with\b|"
        r"\bnot\s+in\s+accordance\s+with\s+the\s+JORC\b|\bnon[\s-]JORC\b|\bhave\s+not\s+been\s+verified\b|"
        r"\bhas\s+not\s+(?:independently\s+)?verified\b|\bcannot\s+be\s+verified\b",

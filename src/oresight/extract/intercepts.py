@@ -72,6 +72,8 @@ RIGHT_RE = re.compile(
     rf"(?:(?:an?|the|its|their|final|last|first|upper|lower|further)\s+){{0,3}}{WIDTH}",
     re.IGNORECASE,
 )
+_NOT_INTERVAL_AFTER = re.compile(r"\s+(?:of\s+)?(?:drilling|RC|diamond|aircore|core\b|holes?|strike|trenching)",
+                                 re.IGNORECASE)
 _DEPTH_BEFORE = re.compile(r"\b(?:at|to|until|beyond|below|depth\s+of|ended\s+(?:in\s+\w+\s+)?at)\s*$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(
     rf"(?:from\s+(?P<rf>{N})\s*(?:m|metres|meters|ft|feet)?\s*(?:to|-)|between\s+(?P<rb>{N})\s*(?:m|metres|meters|ft|feet)?"
@@ -566,6 +568,9 @@ def _attach_width(
         return _Raw(lm.start(), end, group, width, frm, to, eoh, False, None, tw, gend)
     # width after: "<grades> over 13 m"
     rm = RIGHT_RE.match(text, gend)
+    if rm is not None and (re.search(r"\bstrike\b", rm.group(0), re.I)
+                           or _NOT_INTERVAL_AFTER.match(text, rm.end())):
+        rm = None  # "over a strike length of 400m", "over 350m of drilling": not a drilled interval
     if rm is not None:
         factor = _length_factor(rm.group("wu"))
         width = _num(rm.group("w"), factor)

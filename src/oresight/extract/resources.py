@@ -66,6 +66,9 @@ def _category_near(text: str, s_lo: int, start: int, end: int, s_hi: int) -> str
     right = text[end : min(s_hi, end + 40)]
     rm = re.match(rf"^\s*[(,]?\s*(?:in\s+the\s+|category\s+)?(?P<cat>{_L.category_re})\b", right)
     left = text[max(s_lo, start - 90) : start]
+    if rm and rm.group(0).lstrip().startswith("("):
+        # "3.1 Mt @ 1.1 g/t Au for 110 koz (Inferred)": its own bracket wins over words before it
+        return _right_category(right, rm)
     cats = list(re.finditer(rf"\b(?:{_L.category_re})\b", left))
     if cats:
         c = _L.category(cats[-1].group(0))
@@ -80,13 +83,17 @@ def _category_near(text: str, s_lo: int, start: int, end: int, s_hi: int) -> str
             return "total"
         return c
     if rm:
-        first = _L.category(rm.group("cat"))
-        both = re.match(rf"\s*(?:and|&|\+)\s*(?P<cat>{_L.category_re})\b", right[rm.end():])
-        if both:
-            pair = {first, _L.category(both.group("cat"))}
-            return "mi" if pair == {"measured", "indicated"} else "total"
-        return first
+        return _right_category(right, rm)
     return None
+
+
+def _right_category(right: str, rm: re.Match[str]) -> str | None:
+    first = _L.category(rm.group("cat"))
+    both = re.match(rf"\s*(?:and|&|\+)\s*(?P<cat>{_L.category_re})\b", right[rm.end():])
+    if both:
+        pair = {first, _L.category(both.group("cat"))}
+        return "mi" if pair == {"measured", "indicated"} else "total"
+    return first
 
 
 def _tonnages_before_grades(text: str) -> list[re.Match[str]]:
