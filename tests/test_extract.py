@@ -415,3 +415,14 @@ def test_each_estimate_keeps_its_own_bracketed_category() -> None:
     text = "The resource is 12.4 Mt @ 1.3 g/t Au for 518 koz (Indicated) and 3.1 Mt @ 1.1 g/t Au for 110 koz (Inferred)."
     assert [(r.category, r.tonnes) for r in extract_text(text).resources] == [
         ("indicated", 12_400_000.0), ("inferred", 3_100_000.0)]
+
+
+@pytest.mark.parametrize("text,holes", [
+    ("An intercept of 35.5m @ 1.21% Cu from 212m was returned in hole KRC001.", ["KRC001"]),
+    ("Drilling intersected 13m @ 3.95g/t Au from 35m including 2m @ 15.1g/t Au from 40m and 4m @ 2.0g/t Au from "
+     "60m in KRC200.", ["KRC200", "KRC200", "KRC200"]),
+    ("Hole KRC110 returned 12m @ 2.0g/t Au from 30m, 80m north of KRC111 which returned 5m @ 9g/t Au from 10m.",
+     ["KRC110", "KRC111"]),
+])
+def test_holes_named_after_the_result_or_in_a_relative_clause(text: str, holes: list[str]) -> None:
+    assert [i.hole_id for i in extract_text(text).intercepts] == holes

@@ -223,6 +223,24 @@ _OBJECT_OF = re.compile(
     r"(?:the\s+)?(?:(?:drill\s*|parent\s+)?holes?\s+)?$", re.IGNORECASE)
 
 
+_RELATIVE = re.compile(r"\s*,?\s*(?:which|that|where)\s+(?:also\s+)?(?:returned|intersected|intercepted|assayed|"
+                       r"recorded|hit|yielded|delivered)\b", re.IGNORECASE)
+_IN_HOLE_AFTER = re.compile(r"\b(?:in|from|for)\s+(?:the\s+)?(?:(?:RC|diamond|DD|aircore|drill)\s+)?(?:drill\s*)?"
+                            r"(?:holes?\s+)?$", re.IGNORECASE)
+
+
+def hole_later_in_sentence(text: str, end: int, s_hi: int) -> str | None:
+    """A hole named after the result in its sentence: "... from 212m was returned in hole KRC001"."""
+    for h_start, _h_end, hid, _obj in _holes(text):
+        if h_start < end:
+            continue
+        if h_start >= s_hi:
+            break
+        if _IN_HOLE_AFTER.search(text, max(end, h_start - 40), h_start):
+            return hid
+    return None
+
+
 @lru_cache(maxsize=32)
 def _holes(text: str) -> list[tuple[int, int, str, bool]]:
     """Every hole identifier of a page: (start, end, id, named as the object of a preposition), found once."""
@@ -230,7 +248,9 @@ def _holes(text: str) -> list[tuple[int, int, str, bool]]:
     for m in HOLE_RE.finditer(text):
         hid = m.group("h1") or m.group("h2")
         if hid and valid_hole(hid):
-            out.append((m.start(), m.end(), hid, bool(_OBJECT_OF.search(text, max(0, m.start() - 30), m.start()))))
+            is_object = bool(_OBJECT_OF.search(text, max(0, m.start() - 30), m.start())) and not _RELATIVE.match(
+                text, m.end())  # "80m north of KRC111 which returned ...": the subject of its own clause
+            out.append((m.start(), m.end(), hid, is_object))
     return out
 
 
@@ -416,9 +436,10 @@ def find_intercepts(
             elif raw.including and prev is not None and prev.hole_id is not None:
                 raw.hole_id = prev.hole_id
             else:
-                s_lo, _ = sentence_bounds(text, raw.start, raw.end)
-                raw.hole_id = hole_before(text, raw.start, max(s_lo, floor)) or subject_hole_before(
-                    text, s_lo, floor)
+                s_lo, s_hi = sentence_bounds(text, raw.start, raw.end)
+                raw.hole_id = (hole_before(text, raw.start, max(s_lo, floor))
+                               or hole_later_in_sentence(text, raw.end, s_hi)
+                               or subject_hole_before(text, s_lo, floor))
         if ocr and raw.hole_id:
             raw.hole_id = ocr_hole_fix(raw.hole_id)
         cue = exclusion(text, raw.start, raw.end, value_end=raw.grades_end, others=others)
