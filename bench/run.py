@@ -76,6 +76,8 @@ def accuracy(folder: Path, label: str, verbose: bool, tp: Throughput | None = No
                 print(f"  MISSED-R   {d.name}: {m}")
             for s in d.spurious_resources:
                 print(f"  SPURIOUS-R {d.name}: { {k: s.get(k) for k in ('category', 'tonnes', 'grade', 'analyte', 'surface')} }")
+            for field_name, gold, pred, hole, surface in d.field_misses:
+                print(f"  FIELD    {d.name}: {field_name} labelled {gold!r}, read {pred!r} (hole {hole}; {surface[:60]!r})")
     return cs
 
 

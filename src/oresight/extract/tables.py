@@ -65,7 +65,6 @@ class Roles:
     width: int | None = None
     true_width: int | None = None
     grades: list[GradeColumn] = field(default_factory=list)
-    collar_cols: int = 0
     category: int | None = None
     tonnes: int | None = None
     tonnes_factor: float = 1.0
@@ -132,8 +131,7 @@ def _roles(header: tuple[str, ...]) -> Roles:
             r.to = i
             continue
         if _COLLAR_H.search(h) and not grade_column(h):
-            r.collar_cols += 1
-            continue
+            continue  # easting, northing, RL, dip, azimuth: a collar column, never a result
         gc = grade_column(h)
         if gc is not None and not _TONNES_H.search(re.sub(r"(?i)\bgrade\b", "", h)):
             r.grades.append(GradeColumn(i, gc[0], gc[1]))
