@@ -105,7 +105,8 @@ def test_demo_runs_end_to_end(tmp_path: Path) -> None:
     r = run("demo", "-d", f"sqlite:///{tmp_path / 'demo.db'}", "--top", "10", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
     out = r.stdout.decode()
-    assert "Best intercept of each announcement" in out
+    assert "ranked by discovery score" in out
+    assert "exceptional" in out and "best intercept" in out  # bands and reasons shown
     assert "oresight search" in out
 
 

@@ -1,4 +1,4 @@
-"""The command line: ``oresight extract | ingest | search | show | demo``.
+"""The command line: ``oresight extract | assess | ingest | search | show | facts | calibrate | demo``.
 
 Bad input is one line on stderr and exit code 2; an internal error is one line and exit code 1
 (set ``ORESIGHT_DEBUG=1`` for the traceback). Nothing here prints a traceback to a user.
@@ -165,23 +165,41 @@ def extract(
         _extraction_table(analysis.extraction, analysis.document.title or file)
 
 
+FactsOpt = Annotated[
+    Path | None,
+    typer.Option("--facts", help="Company facts CSV (your own layout or the ASX company directory CSV)."),
+]
+
+
+def _load_facts(path: Path | None) -> dict[str, Any]:
+    from oresight.assess.facts import index, load_facts
+
+    if path is None:
+        return {}
+    return index(load_facts(path))
+
+
 @app.command()
 @guarded
 def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Files and folders of announcements.")],
     database: DatabaseOpt = None,
+    facts: FactsOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
-    """Read, extract and store announcements (each stored once, by content)."""
+    """Read, extract, assess and store announcements (each stored once, by content)."""
+    from oresight.assess.service import Assessor
     from oresight.pipeline import analyse_many, discover
 
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise BadInput(f"{missing[0]}: no such file or folder")
     files = list(discover(paths))
+    company_facts = _load_facts(facts)
     store = _store(database)
-    added = dupes = failed = intercepts = 0
+    added = dupes = failed = intercepts = flagged = noise = 0
     try:
+        assessor = Assessor(store, facts=company_facts)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, disable=quiet, transient=True) as progress:
             task = progress.add_task("ingesting", total=len(files))
@@ -192,16 +210,129 @@ def ingest(
                     store.record_error(source=str(outcome.path), reason=outcome.error or "unreadable")
                     err.print(f"skipped: {outcome.error}", markup=False, soft_wrap=True)
                     continue
-                _id, created = store.add(outcome.analysis, source=str(outcome.path))
+                _id, created, assessment = assessor.ingest(outcome.analysis, source=str(outcome.path))
                 if created:
                     added += 1
                     intercepts += len(outcome.analysis.extraction.intercepts)
+                    flagged += assessment.novelty.flagged
+                    noise += assessment.type.noise
                 else:
                     dupes += 1
     finally:
         store.close()
     out.print(f"{len(files)} file(s): {added} stored, {dupes} already stored, {failed} rejected; "
-              f"{intercepts} intercepts extracted.")
+              f"{intercepts} intercepts extracted; {flagged} re-announcement(s) flagged; "
+              f"{noise} routine filing(s)/halt(s).")
+
+
+def _assessment_table(a: Any, title: str) -> None:
+    sig = a.significance
+    out.print(f"[bold]{esc(title)}[/bold]")
+    out.print(f"type: [bold]{a.type.type}[/bold] ({esc(a.type.reason)})")
+    out.print(f"score: [bold]{sig.score:.1f}[/bold]  band: [bold]{sig.band}[/bold]   novelty: {a.novelty.status} "
+              f"({esc(a.novelty.reason)})")
+    t = Table(title="Discovery score factors")
+    for col in ("factor", "value", "weight", "points", "reason"):
+        t.add_column(col, justify="right" if col in ("value", "weight", "points") else "left")
+    for f in sig.factors:
+        t.add_row(f.name, "unknown" if f.value is None else f"{f.value:.2f}", f"{f.weight:g}",
+                  "-" if f.value is None else f"{f.contribution:+.1f}", esc(f.reason))
+    out.print(t)
+    r = Table(title=f"Reporting checklist (quality {'-' if a.reporting.quality is None else f'{a.reporting.quality:.2f}'})")
+    for col in ("item", "status", "reason", "refs"):
+        r.add_column(col)
+    for i in a.reporting.items:
+        style = {"present": "green", "missing": "red"}.get(i.status, "dim")
+        r.add_row(i.id, f"[{style}]{i.status}[/{style}]", esc(i.reason[:110]), esc(", ".join(i.refs)))
+    out.print(r)
+    for f in a.reporting.red_flags:
+        out.print(f"[red]red flag[/red] {f.id}: {esc(f.reason)}")
+
+
+@app.command()
+@guarded
+def assess(
+    file: Annotated[str, typer.Argument(help="A .pdf, .html, .htm, .md or .txt file, or - for text on stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="json (the contract) or table.")] = Format.json,
+    market_cap: Annotated[float | None, typer.Option("--market-cap", help="Market capitalisation, A$.", min=0)] = None,
+    cash: Annotated[float | None, typer.Option("--cash", help="Cash, A$.", min=0)] = None,
+    facts: FactsOpt = None,
+    database: Annotated[str | None, typer.Option(
+        "--database", "-d", help="Compare with this archive for novelty and company history "
+        "(default: $ORESIGHT_DATABASE_URL when set, else no archive).")] = None,
+) -> None:
+    """Extract and assess one announcement: type, discovery score with its factors, reporting checklist, novelty."""
+    from oresight.assess.service import Assessor
+    from oresight.pipeline import analyse_path, analyse_text
+
+    if file == "-":
+        data = sys.stdin.buffer.read()
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadInput("stdin: not UTF-8 text") from None
+        analysis = analyse_text(text, "-")
+    else:
+        analysis = analyse_path(Path(file))
+    url = database or os.environ.get("ORESIGHT_DATABASE_URL") or None
+    store = _store(url) if url else None
+    try:
+        assessment = Assessor(store, facts=_load_facts(facts)).assess(analysis, market_cap=market_cap, cash=cash)
+    finally:
+        if store is not None:
+            store.close()
+    if format is Format.json:
+        data_out = analysis_json(analysis)
+        data_out.update(assessment.to_json())
+        sys.stdout.write(json.dumps(data_out, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _extraction_table(analysis.extraction, analysis.document.title or file)
+        _assessment_table(assessment, "Assessment")
+
+
+@app.command(name="facts")
+@guarded
+def facts_cmd(
+    file: Annotated[Path, typer.Argument(help="Company facts CSV (your layout or the ASX company directory CSV).")],
+    database: DatabaseOpt = None,
+) -> None:
+    """Import company facts (market capitalisation, shares on issue, cash) into the store."""
+    from oresight.assess.facts import load_facts
+    from oresight.store import StoredFacts
+
+    rows = load_facts(file)
+    store = _store(database)
+    try:
+        n = store.put_facts([StoredFacts(f.ticker, f.name, f.market_cap, f.shares_on_issue, f.cash, f.as_of,
+                                         f.cash_as_of, f.source) for f in rows])
+    finally:
+        store.close()
+    out.print(f"{n} companies' facts stored from {esc(str(file))}.")
+
+
+@app.command()
+@guarded
+def calibrate(
+    outcomes: Annotated[Path, typer.Argument(help="CSV: announcement_id or ticker+date, and abnormal_return or label.")],
+    database: DatabaseOpt = None,
+    out_file: Annotated[Path | None, typer.Option("--out", help="Write the refitted weights here (YAML).")] = None,
+    folds: Annotated[int, typer.Option(help="Cross-validation folds for the out-of-sample fit.", min=2, max=20)] = 5,
+    threshold: Annotated[float, typer.Option(help="An abnormal return at or above this is a positive outcome.")] = 0.10,
+) -> None:
+    """Refit the score's weights from your outcomes (regularised logistic regression) and report the fit out of sample."""
+    from oresight.assess.calibrate import calibrate as fit
+    from oresight.assess.calibrate import read_outcomes
+
+    rows = read_outcomes(outcomes, threshold=threshold)
+    store = _store(database)
+    try:
+        report = fit(store, rows, folds=folds)
+    finally:
+        store.close()
+    out.print(report.summary())
+    if out_file is not None:
+        out_file.write_text(report.weights_yaml(), encoding="utf-8")
+        out.print(f"weights written to {esc(str(out_file))}; use them with ORESIGHT_WEIGHTS={esc(str(out_file))}")
 
 
 @app.command()
@@ -270,6 +401,14 @@ def default_sample_day() -> Path:
     raise BadInput("the sample day is not installed (samples/corpus)")
 
 
+def default_facts(folder: Path) -> Path | None:
+    """The sample day's company facts file (samples/companies.csv beside the sample folder), if any."""
+    for candidate in (folder / "companies.csv", folder.parent / "companies.csv"):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 @app.command()
 @guarded
 def demo(
@@ -277,27 +416,27 @@ def demo(
     database: Annotated[str, typer.Option("--database", "-d")] = "sqlite:///var/demo.db",
     top: Annotated[int, typer.Option(help="Rows in the ranked table.")] = 25,
 ) -> None:
-    """Ingest the sample day into SQLite and print the day's results, ranked."""
+    """Ingest and assess the sample day into SQLite and print it ranked by discovery score, with reasons."""
     folder = path or default_sample_day()
-    out.print(f"[bold]Oresight demo[/bold]: ingesting {esc(str(folder))} into {esc(database)}")
-    ingest([folder], database=database, quiet=False)
+    facts = default_facts(folder)
+    out.print(f"[bold]Oresight demo[/bold]: ingesting {esc(str(folder))} into {esc(database)}"
+              + (f" with company facts from {esc(str(facts))}" if facts else ""))
+    ingest([folder], database=database, facts=facts, quiet=False)
     store = _store(database)
     try:
-        ranked = store.best_intercepts(limit=top)
+        ranked = store.ranked(limit=top)
         total = store.count()
     finally:
         store.close()
-    t = Table(title=f"Best intercept of each announcement, ranked by grade × width within its commodity ({total} stored)")
-    for col in ("#", "id", "ticker", "best intercept", "hole", "grade×width", "percentile in commodity", "title"):
-        t.add_column(col, justify="right" if col in ("#", "id", "grade×width", "percentile in commodity") else "left")
+    t = Table(title=f"The day ranked by discovery score ({total} stored; routine filings and halts filtered)")
+    for col in ("#", "id", "ticker", "score", "band", "type", "novelty", "why", "title"):
+        t.add_column(col, justify="right" if col in ("#", "id", "score") else "left", overflow="fold")
     for n, r in enumerate(ranked, 1):
-        unit = "g·m" if r.intercept.unit == "g/t" else f"{r.intercept.unit}·m"
-        t.add_row(str(n), str(r.announcement_id), esc(r.ticker or "-"), esc(intercept_label(r.intercept)),
-                  esc(r.intercept.hole_id or "-"), f"{r.grade_x_width:,.1f} {unit}",
-                  f"{r.percentile:.0f} (of {r.group_size} {r.commodity})", esc(r.title[:60]))
+        t.add_row(str(n), str(r.id), esc(r.ticker or "-"), f"{r.score:.0f}", r.band, r.type,
+                  "" if r.novelty in ("new", "unchecked") else r.novelty, esc(r.reason[:160]), esc(r.title[:50]))
     out.print(t)
-    out.print("Next: [bold].venv/bin/oresight search lithium -d " + database + "[/bold]   "
-              "[bold].venv/bin/oresight show 1 -d " + database + "[/bold]")
+    out.print("Next: [bold].venv/bin/oresight assess samples/corpus/pdq-001.pdf -f table[/bold]   "
+              "[bold].venv/bin/oresight search lithium -d " + database + "[/bold]")
 
 
 def main() -> None:

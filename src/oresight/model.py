@@ -235,3 +235,109 @@ class Analysis:
 def as_plain(value: Any) -> Any:
     """A dataclass value as plain JSON-able data (for debugging and storage)."""
     return asdict(value)
+
+
+# ---------------------------------------------------------------- assessment values (assess/)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """Where in the document a judgement was read: the matched text and its span."""
+
+    surface: str
+    span: Span
+
+    def to_json(self) -> dict[str, Any]:
+        return {"surface": self.surface, "span": self.span.to_json()}
+
+
+@dataclass(frozen=True, slots=True)
+class AnnouncementType:
+    type: str  # drilling, resource, study, metallurgy, acquisition, capital_raise, quarterly, routine, trading_halt, other
+    label: str
+    noise: bool  # routine filings and halts: filtered out of rankings and alerts by default
+    reason: str
+    evidence: tuple[Evidence, ...] = ()
+    points: tuple[tuple[str, float], ...] = ()  # every type with points, best first
+
+    def to_json(self) -> dict[str, Any]:
+        return {"type": self.type, "label": self.label, "noise": self.noise, "reason": self.reason,
+                "evidence": [e.to_json() for e in self.evidence],
+                "points": {k: v for k, v in self.points}}
+
+
+@dataclass(frozen=True, slots=True)
+class Factor:
+    """One factor of the discovery score: its value 0..1 (None when it cannot be judged), its weight,
+    the points it adds (negative for penalties) and a one-line reason."""
+
+    name: str
+    value: float | None
+    weight: float
+    contribution: float
+    reason: str
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "value": None if self.value is None else round(self.value, 3),
+                "weight": self.weight, "contribution": round(self.contribution, 2), "reason": self.reason,
+                "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass(frozen=True, slots=True)
+class Significance:
+    score: float  # 0..100
+    band: str  # exceptional, significant, notable, watch
+    reason: str  # the main reasons in one line
+    factors: tuple[Factor, ...]
+    weights_source: str = "built-in"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"score": self.score, "band": self.band, "reason": self.reason,
+                "factors": [f.to_json() for f in self.factors], "weights": self.weights_source}
+
+
+@dataclass(frozen=True, slots=True)
+class CheckItem:
+    """One reporting-checklist item: present, missing or n/a, with the evidence that decided it."""
+
+    id: str
+    name: str
+    status: Literal["present", "missing", "n/a"]
+    reason: str
+    refs: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    value: str | None = None  # e.g. sample type: drill, surface, both, unstated
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name, "status": self.status, "reason": self.reason,
+                               "refs": list(self.refs), "evidence": [e.to_json() for e in self.evidence]}
+        if self.value is not None:
+            out["value"] = self.value
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class RedFlag:
+    id: str
+    reason: str
+    refs: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "reason": self.reason, "refs": list(self.refs),
+                "evidence": [e.to_json() for e in self.evidence]}
+
+
+@dataclass(frozen=True, slots=True)
+class Reporting:
+    items: tuple[CheckItem, ...]
+    red_flags: tuple[RedFlag, ...]
+    quality: float | None  # share of applicable items present, less red flags (None: nothing applies)
+
+    def item(self, item_id: str) -> CheckItem | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"quality": None if self.quality is None else round(self.quality, 3),
+                "items": [i.to_json() for i in self.items], "red_flags": [f.to_json() for f in self.red_flags]}

@@ -17,10 +17,13 @@ Values returned are frozen dataclasses (never ORM rows). Database failures raise
 from ._records import (
     MARK_END,
     MARK_START,
+    ArchivedResult,
     IngestError,
+    RankedAnnouncement,
     RankedIntercept,
     SearchHit,
     StoredAnnouncement,
+    StoredFacts,
 )
 from ._store import Store
 from ._url import DEFAULT_URL, ENV_VAR, database_url
@@ -30,10 +33,13 @@ __all__ = [
     "ENV_VAR",
     "MARK_END",
     "MARK_START",
+    "ArchivedResult",
     "IngestError",
+    "RankedAnnouncement",
     "RankedIntercept",
     "SearchHit",
     "Store",
     "StoredAnnouncement",
+    "StoredFacts",
     "database_url",
 ]

@@ -109,3 +109,44 @@ class RankedIntercept:
     def commodity(self) -> str:
         """The comparison group, e.g. ``"Au g/t"``."""
         return f"{self.intercept.analyte} {self.intercept.unit}"
+
+
+@dataclass(frozen=True)
+class RankedAnnouncement:
+    """An assessed announcement in the ranking by discovery score."""
+
+    id: int
+    title: str
+    ticker: str | None
+    source: str
+    published_at: datetime | None
+    type: str
+    score: float
+    band: str
+    reason: str
+    novelty: str
+
+
+@dataclass(frozen=True)
+class ArchivedResult:
+    """A stored announcement as the novelty index needs it."""
+
+    id: int
+    ticker: str | None
+    published_at: datetime | None
+    shingles: bytes | None
+    intercepts: tuple[Intercept, ...]
+
+
+@dataclass(frozen=True)
+class StoredFacts:
+    """Company facts (A$) as stored: market capitalisation, shares on issue, cash and their dates."""
+
+    ticker: str
+    name: str | None = None
+    market_cap: float | None = None
+    shares_on_issue: float | None = None
+    cash: float | None = None
+    as_of: str | None = None
+    cash_as_of: str | None = None
+    source: str = ""

@@ -24,6 +24,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -166,6 +167,46 @@ class ResourceRow(Base):
     end: Mapped[int] = mapped_column(Integer)
 
     announcement: Mapped[AnnouncementRow] = relationship(back_populates="resources")
+
+
+class AssessmentRow(Base):
+    __tablename__ = "assessments"
+    __table_args__ = (Index(None, "score"),)
+
+    announcement_id: Mapped[int] = mapped_column(
+        ForeignKey("announcements.id", ondelete="CASCADE"), primary_key=True
+    )
+    type: Mapped[str] = mapped_column(Text)
+    noise: Mapped[bool] = mapped_column(Boolean)
+    score: Mapped[float] = mapped_column(Double)
+    band: Mapped[str] = mapped_column(Text)
+    reason: Mapped[str] = mapped_column(Text)
+    novelty: Mapped[str] = mapped_column(Text)  # new, duplicate, reannounced, partly_reannounced, unchecked
+    data: Mapped[dict[str, Any]] = mapped_column(JsonType)  # Assessment.to_json()
+    assessed_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class FingerprintRow(Base):
+    __tablename__ = "fingerprints"
+
+    announcement_id: Mapped[int] = mapped_column(
+        ForeignKey("announcements.id", ondelete="CASCADE"), primary_key=True
+    )
+    shingles: Mapped[bytes] = mapped_column(LargeBinary)  # sorted uint32 shingle hashes (novelty)
+
+
+class CompanyFactsRow(Base):
+    __tablename__ = "company_facts"
+
+    ticker: Mapped[str] = mapped_column(Text, primary_key=True)
+    name: Mapped[str | None] = mapped_column(Text)
+    market_cap: Mapped[float | None] = mapped_column(Double)
+    shares_on_issue: Mapped[float | None] = mapped_column(Double)
+    cash: Mapped[float | None] = mapped_column(Double)
+    as_of: Mapped[str | None] = mapped_column(Text)
+    cash_as_of: Mapped[str | None] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class IngestErrorRow(Base):

@@ -9,7 +9,7 @@ import time
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -26,8 +26,26 @@ from oresight.exceptions import StorageError
 from oresight.model import Analysis, Company, Intercept, ResourceEstimate, Span
 
 from ._query import parse_query
-from ._records import MARK_END, MARK_START, IngestError, RankedIntercept, SearchHit, StoredAnnouncement
-from ._schema import AnnouncementRow, IngestErrorRow, InterceptRow, ResourceRow
+from ._records import (
+    MARK_END,
+    MARK_START,
+    ArchivedResult,
+    IngestError,
+    RankedAnnouncement,
+    RankedIntercept,
+    SearchHit,
+    StoredAnnouncement,
+    StoredFacts,
+)
+from ._schema import (
+    AnnouncementRow,
+    AssessmentRow,
+    CompanyFactsRow,
+    FingerprintRow,
+    IngestErrorRow,
+    InterceptRow,
+    ResourceRow,
+)
 from ._url import normalise_url
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -392,6 +410,128 @@ class Store:
                 )
                 for pct, n, row, title, ticker, exchange, published_at in session.execute(stmt)
             ]
+
+    # -- assessments, novelty archive, company facts -------------------------------------------
+
+    def set_assessment(self, announcement_id: int, assessment: dict[str, Any]) -> None:
+        """Store (or replace) an announcement's assessment (``Assessment.to_json()``)."""
+        sig = assessment["significance"]
+        kind = assessment["type"]
+        with self._errors("storing an assessment"), self._write.begin() as session:
+            row = session.get(AssessmentRow, announcement_id)
+            if row is None:
+                row = AssessmentRow(announcement_id=announcement_id)
+                session.add(row)
+            row.type = _clean(str(kind["type"]))
+            row.noise = bool(kind["noise"])
+            row.score = float(sig["score"])
+            row.band = _clean(str(sig["band"]))
+            row.reason = _clean(str(sig["reason"]))
+            row.novelty = _clean(str(assessment["novelty"]["status"]))
+            row.data = _clean_json(assessment)
+            row.assessed_at = datetime.now(UTC)
+
+    def assessment(self, announcement_id: int) -> dict[str, Any] | None:
+        with self._errors("reading an assessment"), self._read() as session:
+            row = session.get(AssessmentRow, announcement_id)
+            return None if row is None else dict(row.data)
+
+    def ranked(self, limit: int = 50, *, include_noise: bool = False, min_score: float = 0.0) -> list[RankedAnnouncement]:
+        """Assessed announcements by discovery score, highest first (routine filings and halts left out
+        unless ``include_noise``)."""
+        stmt = (
+            select(AssessmentRow, AnnouncementRow.title, AnnouncementRow.ticker, AnnouncementRow.source,
+                   AnnouncementRow.published_at)
+            .join(AnnouncementRow, AnnouncementRow.id == AssessmentRow.announcement_id)
+            .where(AssessmentRow.score >= min_score)
+            .order_by(AssessmentRow.score.desc(), AssessmentRow.announcement_id)
+            .limit(max(limit, 0))
+        )
+        if not include_noise:
+            stmt = stmt.where(AssessmentRow.noise == false())
+        with self._errors("ranking announcements"), self._read() as session:
+            return [RankedAnnouncement(a.announcement_id, title, ticker, source, published, a.type, a.score, a.band,
+                                       a.reason, a.novelty) for a, title, ticker, source, published in session.execute(stmt)]
+
+    def set_fingerprint(self, announcement_id: int, shingles: bytes) -> None:
+        with self._errors("storing a fingerprint"), self._write.begin() as session:
+            row = session.get(FingerprintRow, announcement_id)
+            if row is None:
+                session.add(FingerprintRow(announcement_id=announcement_id, shingles=shingles))
+            else:
+                row.shingles = shingles
+
+    def archive(self) -> Iterator[ArchivedResult]:
+        """Every stored announcement with its fingerprint and intercepts, oldest first (for the novelty index)."""
+        stmt = (
+            select(AnnouncementRow.id, AnnouncementRow.ticker, AnnouncementRow.published_at, FingerprintRow.shingles)
+            .outerjoin(FingerprintRow, FingerprintRow.announcement_id == AnnouncementRow.id)
+            .order_by(AnnouncementRow.id)
+        )
+        with self._errors("reading the archive"), self._read() as session:
+            rows = list(session.execute(stmt))
+            inter: dict[int, list[Intercept]] = {}
+            for r in session.scalars(select(InterceptRow).order_by(InterceptRow.id)):
+                inter.setdefault(r.announcement_id, []).append(_intercept(r))
+        for ann_id, ticker, published, shingles in rows:
+            yield ArchivedResult(ann_id, ticker, published, shingles, tuple(inter.get(ann_id, ())))
+
+    def results_before(self, ticker: str, announcement_id: int | None = None) -> int:
+        """How many stored announcements of this ticker (before the given one) reported results."""
+        has_results = (
+            select(InterceptRow.announcement_id).where(InterceptRow.announcement_id == AnnouncementRow.id).exists()
+        )
+        stmt = select(func.count()).select_from(AnnouncementRow).where(AnnouncementRow.ticker == ticker, has_results)
+        if announcement_id is not None:
+            stmt = stmt.where(AnnouncementRow.id < announcement_id)
+        with self._errors("reading company history"), self._read() as session:
+            return session.scalar(stmt) or 0
+
+    def find_by_ticker_date(self, ticker: str, day: str) -> list[int]:
+        """Ids of announcements of a ticker published on a day (ISO date, UTC), oldest first."""
+        try:
+            start = datetime.fromisoformat(day).replace(tzinfo=UTC)
+        except ValueError:
+            return []
+        end = start + timedelta(days=1)
+        stmt = (select(AnnouncementRow.id)
+                .where(AnnouncementRow.ticker == ticker.upper(), AnnouncementRow.published_at >= start,
+                       AnnouncementRow.published_at < end)
+                .order_by(AnnouncementRow.id))
+        with self._errors("finding announcements"), self._read() as session:
+            return list(session.scalars(stmt))
+
+    def put_facts(self, facts: list[StoredFacts]) -> int:
+        """Insert or update company facts by ticker; a value given replaces the stored one, an older
+        cash figure never replaces a newer one. Returns how many tickers were written."""
+        now = datetime.now(UTC)
+        with self._errors("storing company facts"), self._write.begin() as session:
+            for f in facts:
+                row = session.get(CompanyFactsRow, f.ticker)
+                if row is None:
+                    row = CompanyFactsRow(ticker=f.ticker, source=f.source)
+                    session.add(row)
+                if f.name:
+                    row.name = f.name
+                if f.market_cap is not None:
+                    row.market_cap = f.market_cap
+                    row.as_of = f.as_of
+                    row.source = f.source
+                if f.shares_on_issue is not None:
+                    row.shares_on_issue = f.shares_on_issue
+                if f.cash is not None and (row.cash_as_of is None or f.cash_as_of is None or f.cash_as_of >= row.cash_as_of):
+                    row.cash = f.cash
+                    row.cash_as_of = f.cash_as_of
+                row.updated_at = now
+        return len(facts)
+
+    def facts(self, ticker: str) -> StoredFacts | None:
+        with self._errors("reading company facts"), self._read() as session:
+            row = session.get(CompanyFactsRow, ticker.upper())
+            if row is None:
+                return None
+            return StoredFacts(row.ticker, row.name, row.market_cap, row.shares_on_issue, row.cash, row.as_of,
+                               row.cash_as_of, row.source)
 
     # -- internals ---------------------------------------------------------------------------
 

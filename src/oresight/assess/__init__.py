@@ -1,0 +1,61 @@
+"""Assessment of analysed announcements: what a result means for a reader.
+
+``assess(analysis)`` is pure: it takes the document and its extraction (plus, when known, company facts,
+the company's history and a novelty verdict against the archive) and returns an :class:`Assessment`:
+the announcement type, the discovery score with every factor, the reporting checklist and the novelty.
+
+    types.py         announcement types (rules in data/types.yaml)
+    reporting.py     JORC / ASX reporting checklist and red flags (data/reporting.yaml)
+    significance.py  the discovery score (data/weights.yaml; values.py prices grades from the reference deck)
+    novelty.py       near-duplicate documents and re-announced intercepts against the archive
+    facts.py         company facts: market capitalisation, shares, cash (CSV, ASX directory, Appendix 5B)
+    calibrate.py     refits the weights from a user's outcomes
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from oresight.assess._text import Pages
+from oresight.assess.facts import CompanyFacts, appendix_5b_cash
+from oresight.assess.novelty import UNCHECKED, Novelty, NoveltyIndex, fingerprint
+from oresight.assess.reporting import check
+from oresight.assess.significance import Facts, Weights, score
+from oresight.assess.types import classify
+from oresight.model import Analysis, AnnouncementType, Evidence, Reporting, Significance
+
+__all__ = ["Assessment", "CompanyFacts", "Novelty", "NoveltyIndex", "assess", "fingerprint"]
+
+
+@dataclass(frozen=True)
+class Assessment:
+    type: AnnouncementType
+    significance: Significance
+    reporting: Reporting
+    novelty: Novelty
+    cash: tuple[float, Evidence, str | None] | None = None  # quarter-end cash read from an Appendix 5B (A$)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"type": self.type.to_json(), "significance": self.significance.to_json(),
+                               "reporting": self.reporting.to_json(), "novelty": self.novelty.to_json()}
+        if self.cash is not None:
+            out["appendix_5b_cash"] = {"cash_aud": self.cash[0], "quarter_ended": self.cash[2],
+                                       "evidence": self.cash[1].to_json()}
+        return out
+
+
+def assess(analysis: Analysis, *, facts: CompanyFacts | None = None, history: int | None = None,
+           novelty: Novelty | None = None, weights: Weights | None = None) -> Assessment:
+    """The assessment of one analysed announcement (pure; deterministic)."""
+    pages = Pages(analysis.document)
+    extraction = analysis.extraction
+    kind = classify(pages, extraction)
+    reporting = check(pages, extraction)
+    nov = novelty or UNCHECKED
+    f = Facts(facts.market_cap, facts.cash, facts.source or facts.ticker) if facts else None
+    sig = score(pages, extraction, kind, reporting, facts=f, history=history,
+                repeated_share=nov.share_repeated if nov.flagged else 0.0,
+                duplicate=nov.status == "duplicate", novelty_reason=nov.reason, w=weights)
+    cash = appendix_5b_cash(analysis.document) if kind.type == "quarterly" or "5b" in pages.headline.lower() else None
+    return Assessment(kind, sig, reporting, nov, cash)

@@ -1,0 +1,87 @@
+"""Small text helpers shared by the assessment steps: compiled cue lists, searching pages with spans."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from oresight.extract.lexicon import fold
+from oresight.model import Document, Evidence, Span
+
+HEADLINE_CHARS = 700  # the headline: the title and the start of page 1 (letterhead, headline, sub-headline)
+
+
+@cache
+def load(name: str) -> dict[str, Any]:
+    data = yaml.safe_load(resources.files("oresight.assess").joinpath("data", name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def compile_cues(patterns: Iterable[str]) -> re.Pattern[str] | None:
+    pats = [p for p in patterns if p]
+    if not pats:
+        return None
+    return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
+
+
+class Pages:
+    """The document's pages folded to ASCII once (same offsets), searched with spans."""
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.pages: tuple[tuple[int, str], ...] = tuple((p.number, fold(p.text)) for p in document.pages)
+        first = self.pages[0][1] if self.pages else ""
+        self.title = fold(document.title or "")
+        self.headline = first[:HEADLINE_CHARS]
+        self.headline_page = self.pages[0][0] if self.pages else 1
+
+    def headline_hits(self, pattern: re.Pattern[str]) -> list[Evidence]:
+        out: list[Evidence] = []
+        if self.title:
+            m = pattern.search(self.title)
+            if m:
+                # the title is usually also on page 1; cite it there when it is
+                pos = self.headline.find(self.title[:60]) if self.title else -1
+                start = (pos + m.start()) if pos >= 0 else m.start()
+                out.append(Evidence(m.group(), Span(self.headline_page, start, start + len(m.group()))))
+                return out
+        m = pattern.search(self.headline)
+        if m:
+            out.append(Evidence(m.group(), Span(self.headline_page, m.start(), m.end())))
+        return out
+
+    def first(self, pattern: re.Pattern[str] | None, *, pages: int | None = None) -> Evidence | None:
+        if pattern is None:
+            return None
+        for number, text in self.pages[:pages]:
+            m = pattern.search(text)
+            if m:
+                return Evidence(m.group().strip() or m.group(), Span(number, m.start(), m.end()))
+        return None
+
+    def all(self, pattern: re.Pattern[str] | None, *, limit: int = 50) -> list[Evidence]:
+        out: list[Evidence] = []
+        if pattern is None:
+            return out
+        for number, text in self.pages:
+            for m in pattern.finditer(text):
+                out.append(Evidence(m.group(), Span(number, m.start(), m.end())))
+                if len(out) >= limit:
+                    return out
+        return out
+
+    def text_at(self, span: Span) -> str:
+        for number, text in self.pages:
+            if number == span.page:
+                return text[span.start:span.end]
+        return ""
+
+
+def quote(evidence: Sequence[Evidence], n: int = 2) -> str:
+    return ", ".join(f'"{e.surface.strip()[:60]}" (p{e.span.page})' for e in evidence[:n])

@@ -1,0 +1,173 @@
+"""``oresight calibrate OUTCOMES.csv``: refit the score's weights from a user's outcomes.
+
+Each outcome row names a stored, assessed announcement (``announcement_id``, or ``ticker`` and
+``date``) and what followed: an ``abnormal_return`` (a positive outcome when at or above the threshold)
+or a ``label`` (1/0, yes/no, or ordinary < notable < significant < exceptional, positive from
+significant). The features are the stored factor values (0..1; an unknown factor takes the mean of the
+known ones in the data). An L2-regularised logistic regression (scikit-learn) is judged out of sample by
+stratified k-fold cross-validation (AUC, log loss, Brier score), next to the AUC of the current score on
+the same rows; then it is refitted on all rows, and its positive coefficients, scaled to sum to 100,
+become the new weights (a factor with a negative coefficient gets weight 0 and is reported).
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+from oresight.assess._text import load
+from oresight.assess.significance import FACTORS
+from oresight.exceptions import BadInput
+from oresight.store import Store
+
+LABELS = {"1": 1, "0": 0, "true": 1, "false": 0, "yes": 1, "no": 0, "positive": 1, "negative": 0,
+          "exceptional": 1, "significant": 1, "notable": 0, "ordinary": 0, "watch": 0}
+MIN_ROWS = 10
+
+
+@dataclass(frozen=True)
+class Outcome:
+    line: int
+    announcement_id: int | None
+    ticker: str | None
+    date: str | None
+    positive: int
+
+
+def read_outcomes(path: Path, *, threshold: float = 0.10) -> list[Outcome]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as e:
+        raise BadInput(f"{path}: cannot read: {str(e).splitlines()[0]}") from None
+    reader = csv.DictReader(text.splitlines())
+    cols = {(c or "").strip().lower(): c for c in reader.fieldnames or []}
+    if "announcement_id" not in cols and not ("ticker" in cols and "date" in cols):
+        raise BadInput(f"{path}: needs an announcement_id column, or ticker and date columns")
+    if "abnormal_return" not in cols and "label" not in cols:
+        raise BadInput(f"{path}: needs an abnormal_return or a label column")
+    out: list[Outcome] = []
+    for n, row in enumerate(reader, start=2):
+        def get(k: str, row: dict[str, str] = row) -> str:
+            c = cols.get(k)
+            return (row.get(c) or "").strip() if c else ""
+        ann = get("announcement_id")
+        if ann and not ann.isdigit():
+            raise BadInput(f"{path}:{n}: announcement_id {ann!r} is not a number")
+        if get("abnormal_return"):
+            try:
+                ret = float(get("abnormal_return").rstrip("%")) / (100 if get("abnormal_return").endswith("%") else 1)
+            except ValueError:
+                raise BadInput(f"{path}:{n}: abnormal_return {get('abnormal_return')!r} is not a number") from None
+            if not math.isfinite(ret):
+                raise BadInput(f"{path}:{n}: abnormal_return is not finite")
+            positive = int(ret >= threshold)
+        else:
+            lab = get("label").lower()
+            if lab not in LABELS:
+                raise BadInput(f"{path}:{n}: label {lab!r} is not one of {', '.join(sorted(LABELS))}")
+            positive = LABELS[lab]
+        if not ann and not (get("ticker") and get("date")):
+            raise BadInput(f"{path}:{n}: no announcement_id and no ticker+date")
+        out.append(Outcome(n, int(ann) if ann else None, get("ticker").upper() or None, get("date") or None, positive))
+    if not out:
+        raise BadInput(f"{path}: no outcome rows")
+    return out
+
+
+def _auc(y: np.ndarray, s: np.ndarray) -> float:
+    pos, neg = s[y == 1], s[y == 0]
+    if len(pos) == 0 or len(neg) == 0:
+        return float("nan")
+    wins = (pos[:, None] > neg[None, :]).sum() + 0.5 * (pos[:, None] == neg[None, :]).sum()
+    return float(wins / (len(pos) * len(neg)))
+
+
+@dataclass
+class CalibrationReport:
+    rows: int
+    positives: int
+    unresolved: list[str]
+    auc_current: float
+    auc_cv: float
+    log_loss_cv: float
+    brier_cv: float
+    folds: int
+    coefficients: dict[str, float]
+    weights: dict[str, float]
+    dropped: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        lines = [f"{self.rows} outcomes matched ({self.positives} positive); {len(self.unresolved)} not found"
+                 + (f": {', '.join(self.unresolved[:5])}" if self.unresolved else ""),
+                 f"current score AUC on these rows: {self.auc_current:.3f}",
+                 f"refitted, out of sample ({self.folds}-fold CV): AUC {self.auc_cv:.3f}, log loss {self.log_loss_cv:.3f}, "
+                 f"Brier {self.brier_cv:.3f}",
+                 "new weights: " + ", ".join(f"{k} {v:g}" for k, v in self.weights.items())]
+        if self.dropped:
+            lines.append("weight 0 (negative coefficient): " + ", ".join(self.dropped))
+        return "\n".join(lines)
+
+    def weights_yaml(self) -> str:
+        data: dict[str, Any] = {
+            "weights": self.weights,
+            "calibration": {"rows": self.rows, "positives": self.positives, "auc_cv": round(self.auc_cv, 4),
+                            "log_loss_cv": round(self.log_loss_cv, 4), "folds": self.folds,
+                            "coefficients": {k: round(v, 4) for k, v in self.coefficients.items()}},
+        }
+        return "# written by `oresight calibrate`; use with ORESIGHT_WEIGHTS=<this file>\n" + yaml.safe_dump(data, sort_keys=False)
+
+
+def features(assessment: dict[str, Any]) -> tuple[list[float | None], float]:
+    by = {f["name"]: f for f in assessment["significance"]["factors"]}
+    return [by[n]["value"] if n in by else None for n in FACTORS], float(assessment["significance"]["score"])
+
+
+def calibrate(store: Store, outcomes: list[Outcome], *, folds: int = 5, C: float = 1.0, seed: int = 0) -> CalibrationReport:
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import brier_score_loss, log_loss
+    from sklearn.model_selection import StratifiedKFold
+
+    X_rows: list[list[float | None]] = []
+    y: list[int] = []
+    current: list[float] = []
+    unresolved: list[str] = []
+    for o in outcomes:
+        ids = [o.announcement_id] if o.announcement_id is not None else store.find_by_ticker_date(o.ticker or "", o.date or "")
+        a = store.assessment(ids[0]) if ids and ids[0] is not None else None
+        if a is None:
+            unresolved.append(f"line {o.line}")
+            continue
+        f, s = features(a)
+        X_rows.append(f)
+        y.append(o.positive)
+        current.append(s)
+    yy = np.array(y, dtype=int)
+    if len(yy) < MIN_ROWS or yy.sum() < 2 or (len(yy) - yy.sum()) < 2:
+        raise BadInput(f"calibration needs at least {MIN_ROWS} matched outcomes with at least 2 of each class "
+                       f"(got {len(yy)}, {int(yy.sum())} positive)")
+    X = np.array([[np.nan if v is None else v for v in row] for row in X_rows], dtype=float)
+    means = np.nanmean(np.where(np.isnan(X), np.nan, X), axis=0)
+    means = np.where(np.isnan(means), 0.0, means)
+    X = np.where(np.isnan(X), means, X)
+    k = int(min(folds, yy.sum(), len(yy) - yy.sum()))
+    k = max(k, 2)
+    probs = np.zeros(len(yy))
+    for train, test in StratifiedKFold(n_splits=k, shuffle=True, random_state=seed).split(X, yy):
+        model = LogisticRegression(C=C, max_iter=1000)
+        model.fit(X[train], yy[train])
+        probs[test] = model.predict_proba(X[test])[:, 1]
+    model = LogisticRegression(C=C, max_iter=1000).fit(X, yy)
+    coefs = {n: float(c) for n, c in zip(FACTORS, model.coef_[0], strict=True)}
+    positive = {n: c for n, c in coefs.items() if c > 0}
+    total = sum(positive.values()) or 1.0
+    base = load("weights.yaml")["weights"]
+    weights = {n: round(100.0 * positive.get(n, 0.0) / total, 1) for n in base}
+    return CalibrationReport(len(yy), int(yy.sum()), unresolved, _auc(yy, np.array(current)), _auc(yy, probs),
+                             float(log_loss(yy, probs, labels=[0, 1])), float(brier_score_loss(yy, probs)), k, coefs,
+                             weights, [n for n, c in coefs.items() if c <= 0])

@@ -1,0 +1,260 @@
+"""Reporting quality: the JORC Code / ASX Listing Rules checklist read on the text (cues in
+``data/reporting.yaml``), each item present, missing or n/a with the evidence that decided it, and the
+red flags an analyst looks for first.
+
+Applicability follows the rules: the checklist applies to documents that report exploration results or
+estimates; drill-hole items only when there are drill intercepts; the metal-equivalent item only when an
+equivalent grade is quoted; the headline item only when the headline quotes a grade.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+from oresight.assess._text import Pages, compile_cues, load, quote
+from oresight.extract import extract_text
+from oresight.model import CheckItem, Evidence, Extraction, Intercept, RedFlag, Reporting, Span
+
+RESULT_EXCLUSIONS = {"visual", "sample"}  # set-aside results that still make the checklist apply
+_GRADE = re.compile(r"\d(?:\.\d+)?\s?(?:g/t|ppm|ppb|%|oz/t)", re.IGNORECASE)
+
+
+@cache
+def _spec() -> dict[str, Any]:
+    return load("reporting.yaml")
+
+
+@cache
+def _cue(item: str, key: str = "cues") -> re.Pattern[str] | None:
+    return compile_cues(_spec()["items"][item].get(key) or ())
+
+
+@cache
+def _collar() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    c = _spec()["collar"]
+    return compile_cues(c["coordinates"]), compile_cues(c["geometry"])
+
+
+def _item(item_id: str, status: str, reason: str, evidence: list[Evidence] | tuple[Evidence, ...] = (),
+          value: str | None = None) -> CheckItem:
+    spec = _spec()["items"][item_id]
+    return CheckItem(item_id, spec["name"], status, reason, tuple(spec.get("refs", ())),  # type: ignore[arg-type]
+                     tuple(evidence[:3]), value)
+
+
+def _drillhole_table(pages: Pages) -> Evidence | None:
+    coords, geometry = _collar()
+    assert coords is not None and geometry is not None
+    for page in pages.document.pages:
+        for table in page.tables:
+            head = " ".join(table.header).lower()
+            if coords.search(head) and geometry.search(head):
+                return Evidence(" | ".join(table.header)[:120], table.rows[0][0].span or Span(page.number, 0, 0)
+                                if table.rows else Span(page.number, 0, 0))
+    for number, text in pages.pages:
+        for m in coords.finditer(text):
+            window = text[m.start():m.start() + 400]
+            g = geometry.search(window)
+            if g:
+                return Evidence(text[m.start():m.start() + g.end()][:120], Span(number, m.start(), m.start() + g.end()))
+    return None
+
+
+def _headline_intercepts(pages: Pages) -> tuple[list[Intercept], str]:
+    """Intercepts quoted by the title or, failing that, by a short headline line at the top of page 1."""
+    candidates = [pages.title] if pages.title else []
+    candidates += [ln.strip() for ln in pages.headline.splitlines()[:8] if 0 < len(ln.strip()) <= 200]
+    for line in candidates:
+        found = list(extract_text(line).intercepts)
+        if found:
+            return found, line
+    return [], ""
+
+
+def _close(a: float | None, b: float | None, rel: float = 0.06, absolute: float = 0.06) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return abs(a - b) <= max(absolute, rel * max(abs(a), abs(b)))
+
+
+def _balanced(pages: Pages, extraction: Extraction) -> tuple[CheckItem | None, RedFlag | None]:
+    heads, head_text = _headline_intercepts(pages)
+    if not heads:
+        return None, None
+    body = extraction.intercepts
+    problems: list[str] = []
+    for h in heads:
+        same = [b for b in body if b.analyte == h.analyte and _close(b.grade, h.grade)
+                and (h.width_m is None or _close(b.width_m, h.width_m, rel=0.06, absolute=0.15))]
+        if not same:
+            problems.append(f"{h.surface.strip()} is not a result the body reports")
+            continue
+        if all(b.including for b in same) and not re.search(r"\bincl|\bwithin\b|\bincluding\b", head_text, re.I):
+            parent = _parent(same[0], body)
+            extra = f" (inside {parent.surface.strip()})" if parent else ""
+            problems.append(f"{h.surface.strip()} is an 'including' sub-interval shown as the result{extra}")
+    off = pages.headline.find(head_text)
+    ev = [Evidence(h.surface, Span(pages.headline_page, off + h.span.start, off + h.span.end) if off >= 0 else h.span)
+          for h in heads]
+    if problems:
+        reason = "; ".join(problems)
+        return (_item("balanced_headline", "missing", reason, ev),
+                RedFlag("headline_cherry_pick", reason, ("JORC-T1-S2-08",), tuple(ev[:2])))
+    return _item("balanced_headline", "present", "the headline figures are results the body reports: " + quote(ev), ev), None
+
+
+def _parent(inc: Intercept, rows: tuple[Intercept, ...]) -> Intercept | None:
+    for r in rows:
+        if (not r.including and r.hole_id == inc.hole_id and r.analyte == inc.analyte
+                and r.from_m is not None and inc.from_m is not None and r.to_m is not None and inc.to_m is not None
+                and r.from_m <= inc.from_m + 0.01 and inc.to_m <= r.to_m + 0.01):
+            return r
+    return None
+
+
+def _including_dominance(extraction: Extraction) -> RedFlag | None:
+    rows = extraction.intercepts
+    for inc in rows:
+        if not inc.including or inc.width_m is None:
+            continue
+        parent = _parent(inc, rows)
+        if parent is None or parent.width_m is None or parent.width_m <= inc.width_m or parent.grade <= 0:
+            continue
+        metal = parent.grade * parent.width_m
+        share = inc.grade * inc.width_m / metal
+        outside = (metal - inc.grade * inc.width_m) / (parent.width_m - inc.width_m)
+        if share >= 0.8 and outside <= 0.3 * parent.grade:
+            reason = (f"{share:.0%} of the metal of {parent.surface.strip()} sits in {inc.surface.strip()}; "
+                      f"the rest grades {outside:.2f} {parent.unit}")
+            return RedFlag("including_dominance", reason, ("FLAG-INCLUDING-DOMINANCE",),
+                           (Evidence(inc.surface, inc.span), Evidence(parent.surface, parent.span)))
+    return None
+
+
+def check(pages: Pages, extraction: Extraction) -> Reporting:
+    drill = bool(extraction.intercepts)
+    set_aside = [e for e in extraction.excluded if e.kind in RESULT_EXCLUSIONS]
+    results = drill or bool(extraction.resources) or bool(set_aside)
+    if not results:
+        # rock chips, soils and visual logging reported with grades are results too (not intercepts)
+        sampled = pages.first(_cue("sample_type", "surface"), pages=2) or pages.first(_cue("assays", "visual"), pages=2)
+        results = bool(sampled and pages.first(_GRADE, pages=2))
+    items: list[CheckItem] = []
+    flags: list[RedFlag] = []
+    na_results = "no exploration result or estimate reported"
+    na_drill = "no drill intercepts reported"
+
+    def simple(item_id: str, applies: bool, na: str, missing: str) -> CheckItem:
+        if not applies:
+            return _item(item_id, "n/a", na)
+        ev = pages.first(_cue(item_id))
+        if ev:
+            return _item(item_id, "present", f"found {quote([ev], 1)}", [ev])
+        return _item(item_id, "missing", missing)
+
+    cp = simple("competent_person", results, na_results, "no Competent Person / Qualified Person statement")
+    items.append(cp)
+    items.append(simple("code_reference", results, na_results, "no reporting code (JORC, NI 43-101, S-K 1300) named"))
+    if drill:
+        collar = _drillhole_table(pages)
+        items.append(_item("drillhole_table", "present", f"collar information: {quote([collar], 1)}", [collar]) if collar
+                     else _item("drillhole_table", "missing", "no collar table (coordinates with dip/azimuth or depth)"))
+    else:
+        items.append(_item("drillhole_table", "n/a", na_drill))
+    # sample type
+    if results:
+        d = pages.first(_cue("sample_type", "drill"))
+        s = pages.first(_cue("sample_type", "surface"))
+        kind = "both" if d and s else "drill" if d else "surface" if s else "unstated"
+        ev = [e for e in (d, s) if e]
+        if kind == "unstated":
+            items.append(_item("sample_type", "missing", "the sample or drill type is not stated", value=kind))
+        else:
+            what = {"drill": "drill samples", "surface": "surface samples only (not intercepts)",
+                    "both": "drill and surface samples"}[kind]
+            items.append(_item("sample_type", "present", f"{what}: {quote(ev)}", ev, value=kind))
+    else:
+        items.append(_item("sample_type", "n/a", na_results))
+    items.append(simple("aggregation", drill, na_drill, "no aggregation method or interval cut-off stated"))
+    # metal equivalents
+    eq_rows = [i for i in extraction.intercepts if i.analyte.endswith("Eq")]
+    eq_ev = [Evidence(eq_rows[0].surface, eq_rows[0].span)] if eq_rows else []
+    if not eq_ev:
+        hit = pages.first(_cue("metal_equivalent", "equivalent"))
+        if hit and results:
+            eq_ev = [hit]
+    if eq_ev:
+        p = pages.first(_cue("metal_equivalent", "prices"))
+        r = pages.first(_cue("metal_equivalent", "recoveries"))
+        if p and r:
+            items.append(_item("metal_equivalent", "present", f"prices {quote([p], 1)} and recoveries {quote([r], 1)} given",
+                               [eq_ev[0], p, r]))
+        else:
+            lacking = " and ".join(x for x, y in (("prices", p), ("recoveries", r)) if not y)
+            item = _item("metal_equivalent", "missing", f"metal equivalent {quote(eq_ev, 1)} without {lacking}", eq_ev)
+            items.append(item)
+            flags.append(RedFlag("metal_eq_without_assumptions", item.reason, ("JORC-METAL-EQ", "FLAG-METAL-EQ-NO-ASSUMPTIONS"),
+                                 tuple(eq_ev)))
+    else:
+        items.append(_item("metal_equivalent", "n/a", "no metal-equivalent grade quoted"))
+    # true width
+    if drill:
+        t = pages.first(_cue("true_width", "given"))
+        u = pages.first(_cue("true_width", "unknown"))
+        given = any(i.true_width_m is not None for i in extraction.intercepts)
+        if t or u or given:
+            ev = [e for e in (t, u) if e]
+            value = "given" if (given or t) else "stated_unknown"
+            what = "true widths given" if value == "given" else "down-hole lengths, true widths not known"
+            items.append(_item("true_width", "present", f"{what}: {quote(ev)}", ev, value=value))
+        else:
+            items.append(_item("true_width", "missing", "no statement on true widths vs down-hole lengths", value="not_stated"))
+            flags.append(RedFlag("no_true_width", "intercepts without a statement on true widths vs down-hole lengths",
+                                 ("JORC-T1-S2-06", "FLAG-NO-TRUE-WIDTH")))
+    else:
+        items.append(_item("true_width", "n/a", na_drill))
+    # assays vs visual
+    if results:
+        lab = pages.first(_cue("assays", "lab"))
+        vis = pages.first(_cue("assays", "visual"))
+        visual_only = not drill and not extraction.resources and (vis is not None or any(e.kind == "visual" for e in set_aside))
+        if lab and not visual_only:
+            items.append(_item("assays", "present", f"laboratory assays: {quote([lab], 1)}", [lab]))
+        elif vis or visual_only:
+            ev = [vis] if vis else [Evidence(e.surface, e.span) for e in set_aside if e.kind == "visual"][:1]
+            items.append(_item("assays", "missing", f"visual or field estimates, no laboratory assays: {quote(ev, 1)}", ev))
+            head = compile_cues(_spec()["items"]["assays"]["visual"])
+            in_head = pages.headline_hits(head) if head else []
+            if in_head or drill:
+                flags.append(RedFlag("visual_as_assays", "visual or field estimates are presented like assay results"
+                                     + (f" in the headline ({quote(in_head, 1)})" if in_head else ""),
+                                     ("FLAG-VISUAL-ONLY",), tuple(in_head or ev)))
+        else:
+            items.append(_item("assays", "missing", "the assay method or laboratory is not stated"))
+    else:
+        items.append(_item("assays", "n/a", na_results))
+    # balanced headline
+    bal, flag = _balanced(pages, extraction) if results else (None, None)
+    items.append(bal or _item("balanced_headline", "n/a", "the headline quotes no grade" if results else na_results))
+    if flag:
+        flags.append(flag)
+    items.append(simple("table1", results, na_results, "no JORC Table 1 (sampling techniques and data) appended"))
+    if results and cp.status == "missing":
+        flags.append(RedFlag("missing_competent_person", "results or estimates without a Competent Person statement",
+                             ("JORC-CP", "ASX-LR-5.22", "FLAG-MISSING-CP")))
+    dom = _including_dominance(extraction)
+    if dom:
+        flags.append(dom)
+    if any(i.analyte in ("U3O8", "eU3O8", "U") for i in extraction.intercepts) or "U" in extraction.commodities:
+        sc = pages.first(compile_cues([r"counts per second", r"\bcps\b", r"scintillometer"]))
+        if sc:
+            flags.append(RedFlag("scintillometer", f"uranium readings in counts per second: {quote([sc], 1)}",
+                                 ("FLAG-SCINTILLOMETER",), (sc,)))
+    applicable = [i for i in items if i.status != "n/a"]
+    quality: float | None = None
+    if applicable:
+        penalty = float(load("weights.yaml")["credibility"]["red_flag_penalty"])
+        quality = max(0.0, sum(i.status == "present" for i in applicable) / len(applicable) - penalty * len(flags))
+    return Reporting(tuple(items), tuple(flags), quality)

@@ -1,0 +1,102 @@
+"""Assessment against an archive: the novelty index built once from the store, company facts and
+history looked up per ticker, each assessed announcement stored with its assessment and fingerprint.
+
+    assessor = Assessor(store)                 # store may be None: no novelty, no history
+    assessment = assessor.assess(analysis)     # pure assessment with archive context
+    ann_id, created, assessment = assessor.ingest(analysis, source="file:a.pdf")
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+
+import numpy as np
+
+from oresight.assess import Assessment, assess
+from oresight.assess.facts import CompanyFacts
+from oresight.assess.novelty import UNCHECKED, NoveltyIndex, fingerprint
+from oresight.model import Analysis
+from oresight.store import Store, StoredFacts
+
+
+def _main_ticker(analysis: Analysis) -> str | None:
+    companies = analysis.extraction.companies
+    return companies[0].ticker if companies else None
+
+
+class Assessor:
+    def __init__(self, store: Store | None = None, *, facts: dict[str, CompanyFacts] | None = None) -> None:
+        self.store = store
+        self.facts = dict(facts or {})
+        self._index: NoveltyIndex | None = None
+
+    @property
+    def index(self) -> NoveltyIndex | None:
+        if self.store is None:
+            return None
+        if self._index is None:
+            index = NoveltyIndex()
+            for row in self.store.archive():
+                fp = np.frombuffer(row.shingles, dtype=np.uint32) if row.shingles else np.zeros(0, dtype=np.uint32)
+                index.add(str(row.id), fingerprint=fp, intercepts=row.intercepts, ticker=row.ticker,
+                          published=row.published_at.date().isoformat() if row.published_at else None)
+            self._index = index
+        return self._index
+
+    def company_facts(self, ticker: str | None, *, market_cap: float | None = None,
+                      cash: float | None = None) -> CompanyFacts | None:
+        base: CompanyFacts | None = None
+        if ticker:
+            base = self.facts.get(ticker)
+            if base is None and self.store is not None:
+                s = self.store.facts(ticker)
+                if s is not None:
+                    base = CompanyFacts(s.ticker, s.name, s.market_cap, s.shares_on_issue, s.cash, s.as_of,
+                                        s.cash_as_of, s.source or "stored company facts")
+        if market_cap is None and cash is None:
+            return base
+        base = base or CompanyFacts(ticker or "-", source="command line")
+        return replace(base, market_cap=market_cap if market_cap is not None else base.market_cap,
+                       cash=cash if cash is not None else base.cash, source="command line")
+
+    def assess(self, analysis: Analysis, *, market_cap: float | None = None, cash: float | None = None,
+               exclude: int | None = None) -> Assessment:
+        ticker = _main_ticker(analysis)
+        facts = self.company_facts(ticker, market_cap=market_cap, cash=cash)
+        index = self.index
+        novelty = UNCHECKED
+        if index is not None and len(index):
+            novelty = index.check(fingerprint=fingerprint(analysis.document.text),
+                                  intercepts=analysis.extraction.intercepts, ticker=ticker,
+                                  exclude=str(exclude) if exclude is not None else None)
+        history = None
+        if self.store is not None and ticker:
+            history = self.store.results_before(ticker, exclude)
+        return assess(analysis, facts=facts, history=history, novelty=novelty)
+
+    def ingest(self, analysis: Analysis, *, source: str, published_at: datetime | None = None,
+               market_cap: float | None = None, cash: float | None = None) -> tuple[int, bool, Assessment]:
+        """Assess against the archive, then store the announcement, its assessment and fingerprint.
+
+        An announcement already stored (same content) is assessed again against the rest of the
+        archive and keeps its id."""
+        if self.store is None:
+            raise ValueError("Assessor.ingest needs a store")
+        existing = self.store.find(analysis.document.sha256)
+        assessment = self.assess(analysis, market_cap=market_cap, cash=cash, exclude=existing)
+        ann_id, created = self.store.add(analysis, source=source, published_at=published_at)
+        self.store.set_assessment(ann_id, assessment.to_json())
+        fp = fingerprint(analysis.document.text)
+        if created:
+            self.store.set_fingerprint(ann_id, fp.astype(np.uint32).tobytes())
+            if self._index is not None:
+                ticker = _main_ticker(analysis)
+                self._index.add(str(ann_id), fingerprint=fp, intercepts=analysis.extraction.intercepts, ticker=ticker,
+                                published=published_at.date().isoformat() if published_at else None)
+        if assessment.cash is not None and (ticker := _main_ticker(analysis)):
+            cash_aud, _, quarter = assessment.cash
+            self.store.put_facts([StoredFacts(ticker, cash=cash_aud, cash_as_of=quarter,
+                                              source=f"Appendix 5B ({source})")])
+            self.facts.pop(ticker, None)
+        return ann_id, created, assessment

@@ -1,0 +1,262 @@
+"""The assessment: discovery score per factor, types, reporting checklist, facts, determinism."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from oresight.assess import assess
+from oresight.assess.facts import appendix_5b_cash, read_facts
+from oresight.assess.significance import weights
+from oresight.exceptions import BadInput
+from oresight.pipeline import analyse_text
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BOILERPLATE = """
+About the drilling
+Holes were drilled by reverse circulation (RC) and diamond core. Samples were assayed by fire assay (gold) and
+four-acid digest ICP-OES at an accredited laboratory. Intervals are length-weighted averages above a 0.3 g/t Au
+lower cut-off with up to 2 m of internal dilution. Reported widths are down-hole lengths; true widths are
+estimated at about 80% of down-hole width.
+
+Table 2: Collar details (MGA94 zone 51)
+Hole      Easting   Northing   RL    Dip   Azimuth   Depth
+{hole}    412050    6620100    410   -60   090       320
+
+Competent Person Statement
+The information in this announcement that relates to Exploration Results is based on information compiled by
+Ms Jane Example, a Member of the Australian Institute of Geoscientists and a full-time employee of the Company.
+Ms Example has sufficient experience to qualify as a Competent Person as defined in the 2012 Edition of the
+JORC Code and consents to the inclusion of the matters in the form and context in which they appear.
+
+JORC Code, 2012 Edition - Table 1
+Section 1: Sampling Techniques and Data
+Criteria   JORC Code explanation   Commentary
+Sampling techniques   RC chips were split at the rig.
+"""
+
+
+def announcement(headline: str, result: str, hole: str = "XRC001", extra: str = "") -> str:
+    return (f"EXAMPLE RESOURCES LTD (ASX: EXR)   3 March 2026\n{headline}\n\nHighlights\n- {hole}: {result}\n\n"
+            f"Example Resources Ltd (ASX: EXR) reports assays from hole {hole} at its Example project. "
+            f"{hole} returned {result}. {extra}\n" + BOILERPLATE.format(hole=hole))
+
+
+EXCEPTIONAL = {
+    "gold": announcement("Discovery: 100m @ 3.0g/t Au from surface at Example", "100m @ 3.0g/t Au from 0m"),
+    "copper": announcement("Discovery hole hits 20m @ 5.0% Cu at Example", "20m @ 5.0% Cu from 62m", "XDD001"),
+    "lithium": announcement("Maiden drilling: 50m @ 1.5% Li2O at Example", "50m @ 1.5% Li2O from 40m", "XRC101",
+                            "The spodumene pegmatite outcrops."),
+    "rare earths": announcement("Discovery: 30m @ 3,000ppm TREO from surface in clay at Example",
+                                "30m @ 3,000ppm TREO from 0m", "XAC010",
+                                "Mineralisation sits in the ionic clay horizon of the regolith."),
+}
+ORDINARY = {
+    "deep narrow gold": announcement("Drilling update at Example", "2m @ 1.2g/t Au from 300m"),
+    "rock chips": ("EXAMPLE RESOURCES LTD (ASX: EXR)   3 March 2026\nRock chip sampling returns up to 15g/t Au\n\n"
+                   "Rock chip samples collected from outcrop at the Example prospect returned up to 15 g/t Au. "
+                   "Rock chip samples are selective by nature and are not representative of the mineralisation.\n"
+                   + BOILERPLATE.format(hole="-")),
+}
+
+
+def run(text: str, **kw: object) -> dict:
+    return assess(analyse_text(text, "t.txt"), **kw).to_json()  # type: ignore[arg-type]
+
+
+def factor(result: dict, name: str) -> dict:
+    return next(f for f in result["significance"]["factors"] if f["name"] == name)
+
+
+@pytest.mark.parametrize("good", sorted(EXCEPTIONAL))
+@pytest.mark.parametrize("poor", sorted(ORDINARY))
+def test_exceptional_results_rank_above_ordinary_ones_across_commodities(good: str, poor: str) -> None:
+    g, p = run(EXCEPTIONAL[good]), run(ORDINARY[poor])
+    assert g["significance"]["score"] > p["significance"]["score"] + 25
+    assert factor(g, "best_intercept")["value"] > factor(p, "best_intercept")["value"]
+
+
+@pytest.mark.parametrize("name", sorted(EXCEPTIONAL))
+def test_exceptional_results_land_in_the_top_band(name: str) -> None:
+    r = run(EXCEPTIONAL[name])
+    assert r["significance"]["band"] == "exceptional", r["significance"]["reason"]
+    assert factor(r, "best_intercept")["value"] >= 0.8
+
+
+@pytest.mark.parametrize("name", sorted(ORDINARY))
+def test_ordinary_results_stay_low(name: str) -> None:
+    r = run(ORDINARY[name])
+    assert r["significance"]["band"] in ("watch", "notable"), r["significance"]["reason"]
+
+
+def test_depth_factor_prefers_shallow() -> None:
+    shallow = run(announcement("Results", "10m @ 2.0g/t Au from 0m"))
+    deep = run(announcement("Results", "10m @ 2.0g/t Au from 300m"))
+    assert factor(shallow, "depth")["value"] == 1.0
+    assert factor(deep, "depth")["value"] < 0.3
+    assert shallow["significance"]["score"] > deep["significance"]["score"]
+
+
+def test_rock_chips_are_not_intercepts_and_say_so() -> None:
+    r = run(ORDINARY["rock chips"])
+    f = factor(r, "best_intercept")
+    assert f["value"] == 0.0 and "surface samples" in f["reason"]
+    item = next(i for i in r["reporting"]["items"] if i["id"] == "sample_type")
+    assert item["value"] in ("surface", "both")
+
+
+def test_stage_words_move_the_score() -> None:
+    disc = run(announcement("New discovery at Example", "12m @ 2.0g/t Au from 40m"))
+    infill = run(announcement("Infill drilling at Example", "12m @ 2.0g/t Au from 40m"))
+    assert factor(disc, "stage")["value"] > factor(infill, "stage")["value"]
+    assert disc["significance"]["score"] > infill["significance"]["score"]
+
+
+def test_materiality_needs_market_cap_and_scales_with_it() -> None:
+    text = announcement("Results", "20m @ 4.0g/t Au from 30m")
+    unknown = run(text)
+    assert factor(unknown, "materiality")["value"] is None
+    assert "market capitalisation unknown" in factor(unknown, "materiality")["reason"]
+    from oresight.assess.facts import CompanyFacts
+
+    small = run(text, facts=CompanyFacts("EXR", market_cap=10e6, cash=2e6))
+    large = run(text, facts=CompanyFacts("EXR", market_cap=5e9, cash=1e8))
+    assert factor(small, "materiality")["value"] > factor(large, "materiality")["value"]
+    assert small["significance"]["score"] > large["significance"]["score"]
+
+
+def test_criticality_comes_from_reference_stage_shares() -> None:
+    ree = run(EXCEPTIONAL["rare earths"])
+    gold = run(EXCEPTIONAL["gold"])
+    assert factor(ree, "criticality")["value"] > 0.85  # China refines ~90% of rare earths
+    assert "China" in factor(ree, "criticality")["reason"]
+    assert factor(gold, "criticality")["value"] == 0.0
+
+
+def test_every_score_shows_its_factors_and_is_deterministic() -> None:
+    text = EXCEPTIONAL["copper"]
+    a, b = run(text), run(text)
+    assert json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+    sig = a["significance"]
+    names = {f["name"] for f in sig["factors"]}
+    assert {"best_intercept", "breadth", "depth", "true_width", "stage", "materiality", "criticality", "credibility"} <= names
+    for f in sig["factors"]:
+        assert f["reason"] and isinstance(f["weight"], (int, float))
+    known = [f for f in sig["factors"] if f["value"] is not None]
+    assert abs(sum(f["contribution"] for f in known) - sig["score"]) < 0.6  # the points add up to the score
+
+
+def test_reannouncement_lowers_the_score_with_the_reason() -> None:
+    from oresight.assess.novelty import NoveltyIndex, fingerprint
+
+    first = analyse_text(EXCEPTIONAL["gold"], "a.txt")
+    index = NoveltyIndex()
+    index.add("1", fingerprint=fingerprint(first.document.text), intercepts=first.extraction.intercepts, ticker="EXR",
+              published="2026-03-03")
+    recap = analyse_text("EXAMPLE RESOURCES LTD (ASX: EXR) Quarterly report\nDuring the quarter hole XRC001 returned "
+                         "100m @ 3.0g/t Au from 0m, as announced on 3 March.", "b.txt")
+    nov = index.check(fingerprint=fingerprint(recap.document.text), intercepts=recap.extraction.intercepts, ticker="EXR")
+    assert nov.flagged
+    fresh = assess(recap).to_json()
+    again = assess(recap, novelty=nov).to_json()
+    assert again["significance"]["score"] < fresh["significance"]["score"] - 30
+    pen = factor(again, "reannounced")
+    assert pen["contribution"] < 0 and "before" in pen["reason"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("ABC LTD (ASX: ABC)\nTrading Halt\nThe Company requests a trading halt pending an announcement.", "trading_halt"),
+    ("ABC LTD (ASX: ABC)\nReinstatement to Official Quotation\nThe suspension is lifted.", "trading_halt"),
+    ("Appendix 3Y\nChange of Director's Interest Notice\nName of entity ABC Ltd\nDate of change 3 March 2026", "routine"),
+    ("Notification of cessation of securities - ABC\nAppendix 2A Application for quotation of securities", "routine"),
+    ("Form 604\nNotice of change of interests of substantial holder\nTo ABC Ltd", "routine"),
+    ("ABC LTD (ASX: ABC)\n$12 million Placement to advance Example\nFirm commitments from sophisticated and "
+     "professional investors at an issue price of $0.05.", "capital_raise"),
+    ("ABC LTD (ASX: ABC)\nMetallurgical test work delivers 92% recovery\nFlotation test work on a composite returned "
+     "a recovery of 92% to a 6% Li2O concentrate.", "metallurgy"),
+    ("ABC LTD (ASX: ABC)\nABC to acquire the Example Copper Project\nBinding agreement; consideration of $2m in shares; "
+     "conditions precedent include due diligence.", "acquisition"),
+    ("ABC LTD (ASX: ABC)\nScoping Study confirms robust project\nPre-tax NPV8 of A$420m and IRR of 38%.", "study"),
+])
+def test_announcement_types(text: str, kind: str) -> None:
+    r = run(text)
+    assert r["type"]["type"] == kind, r["type"]
+    assert r["type"]["noise"] == (kind in ("routine", "trading_halt"))
+
+
+def test_drilling_type_and_noise_flag() -> None:
+    r = run(EXCEPTIONAL["gold"])
+    assert r["type"]["type"] == "drilling" and r["type"]["noise"] is False
+
+
+def test_appendix_5b_cash_is_read_in_thousands() -> None:
+    text = ("ABC LTD (ASX: ABC)\nQuarterly Activities and Cash Flow Report\nAppendix 5B\nMining exploration entity "
+            "or oil and gas exploration entity quarterly cash flow report\nQuarter ended (\"current quarter\") "
+            "30 September 2026\nConsolidated statement of cash flows  Current quarter $A'000  Year to date $A'000\n"
+            "4.6 Cash and cash equivalents at end of period 4,215 4,215\n")
+    a = assess(analyse_text(text, "q.txt"))
+    assert a.type.type == "quarterly"
+    assert a.cash is not None and a.cash[0] == 4_215_000
+    assert appendix_5b_cash(analyse_text("no cash here", "x.txt").document) is None
+
+
+def test_reporting_red_flags() -> None:
+    eq = run("ABC LTD (ASX: ABC)\nDrilling hits 12m @ 4.1g/t AuEq\nHole ABC001 returned 12m @ 4.1g/t AuEq from 20m. "
+             "Competent Person: Mr A Person, MAusIMM.")
+    assert "metal_eq_without_assumptions" in {f["id"] for f in eq["reporting"]["red_flags"]}
+    visual = run("ABC LTD (ASX: ABC)\nDrilling intersects 42m of 20-25% visual spodumene\nHole ABC002 intersected 42m "
+                 "of pegmatite with visual estimates of 20-25% spodumene from 30m. Assays are pending. Visual estimates "
+                 "should not be considered a proxy for laboratory analyses.")
+    item = next(i for i in visual["reporting"]["items"] if i["id"] == "assays")
+    assert item["status"] == "missing"
+    assert "visual_as_assays" in {f["id"] for f in visual["reporting"]["red_flags"]}
+    cherry = run("ABC LTD (ASX: ABC)\nDrilling hits 1m @ 45.0g/t Au\nHole ABC003 returned 20m @ 2.9g/t Au from 30m, "
+                 "including 1m @ 45.0g/t Au from 41m. Competent Person: Ms B Person, MAIG.")
+    assert "headline_cherry_pick" in {f["id"] for f in cherry["reporting"]["red_flags"]}
+    ok = run(EXCEPTIONAL["gold"])
+    statuses = {i["id"]: i["status"] for i in ok["reporting"]["items"]}
+    assert statuses["competent_person"] == statuses["code_reference"] == statuses["drillhole_table"] == "present"
+    assert statuses["true_width"] == statuses["aggregation"] == statuses["table1"] == "present"
+    assert statuses["metal_equivalent"] == "n/a"
+    for i in ok["reporting"]["items"]:
+        if i["status"] == "present":
+            assert i["evidence"], i  # every present item cites where it was read
+
+
+def test_checklist_does_not_apply_to_a_capital_raise() -> None:
+    r = run("ABC LTD (ASX: ABC)\n$5m Placement\nFirm commitments at an issue price of $0.10.")
+    assert {i["status"] for i in r["reporting"]["items"]} == {"n/a"}
+    assert r["reporting"]["quality"] is None
+
+
+def test_company_facts_csv_layouts() -> None:
+    own = read_facts("ticker,name,market_cap_aud,shares_on_issue,cash_aud,as_of\nEXR,Example,25m,500000000,"
+                     "\"3,100,000\",2026-11-20\n")
+    assert own[0].market_cap == 25e6 and own[0].cash == 3.1e6 and own[0].shares_on_issue == 5e8
+    asx = read_facts('"ASX code","Company name","GICs industry group","Listing date","Market Cap"\n'
+                     '"EXR","EXAMPLE RESOURCES LTD","Materials","03/05/2021","41250000"\n')
+    assert asx[0].ticker == "EXR" and asx[0].market_cap == 41_250_000
+    old = read_facts("ASX listed companies as at Mon Nov 23 2026\n\nCompany name,ASX code,GICS industry group\n"
+                     "\"EXAMPLE RESOURCES LTD\",EXR,Materials\n")
+    assert old[0].ticker == "EXR" and old[0].market_cap is None
+    with pytest.raises(BadInput):
+        read_facts("name,value\nx,1\n")
+    with pytest.raises(BadInput):
+        read_facts("ticker,market_cap_aud\nEXR,lots\n")
+
+
+def test_weights_file_is_checked(tmp_path: Path) -> None:
+    bad = tmp_path / "w.yaml"
+    bad.write_text("weights: {made_up: 3}\n")
+    with pytest.raises(BadInput):
+        weights(str(bad))
+    good = tmp_path / "g.yaml"
+    good.write_text("weights: {best_intercept: 80, breadth: 0, depth: 0, true_width: 0, stage: 0, materiality: 0, "
+                    "criticality: 0, credibility: 20}\n")
+    w = weights(str(good))
+    r = assess(analyse_text(EXCEPTIONAL["copper"], "c.txt"), weights=w).to_json()
+    assert r["significance"]["weights"] == str(good)
+    assert factor(r, "best_intercept")["weight"] == 80
