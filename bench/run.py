@@ -140,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=20, help="runs per PDF for the timing")
     ap.add_argument("--min-pages", type=int, default=15, help="PDFs with at least this many pages are timed")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every missed and spurious value")
+    ap.add_argument("--novelty-docs", type=int, default=100_000, help="synthetic archive size for the novelty lookup")
+    ap.add_argument("--no-synthetic", action="store_true", help="skip the synthetic novelty archive")
     args = ap.parse_args(argv)
     print("# Oresight benchmark")
     print(f"reproduce: make bench   (or: .venv/bin/python -m bench.run --repeat {args.repeat})")
@@ -158,6 +160,17 @@ def main(argv: list[str] | None = None) -> int:
           f"{tp.seconds:.2f} s)")
     if tp.ocr_pages:
         print(f"OCR: {tp.ocr_seconds / tp.ocr_pages:.2f} s per image-only page ({tp.ocr_pages} page(s))")
+    from bench import assess as assess_bench
+
+    assess_bench.report(args.verbose)
+    try:
+        from bench import novelty as novelty_bench
+
+        novelty_bench.report_labelled(novelty_bench.labelled(verbose=args.verbose))
+        if not args.no_synthetic:
+            novelty_bench.report_synthetic(novelty_bench.synthetic(docs=args.novelty_docs))
+    except ImportError as e:  # pragma: no cover - the novelty bench ships with the novelty module
+        print(f"novelty bench unavailable: {e}")
     pdfs = [p for p in sorted(args.corpus.glob("*.pdf")) if len(pdfium.PdfDocument(str(p))) >= args.min_pages]
     if pdfs:
         pdf_timing(pdfs, args.repeat)

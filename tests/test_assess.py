@@ -260,3 +260,101 @@ def test_weights_file_is_checked(tmp_path: Path) -> None:
     r = assess(analyse_text(EXCEPTIONAL["copper"], "c.txt"), weights=w).to_json()
     assert r["significance"]["weights"] == str(good)
     assert factor(r, "best_intercept")["weight"] == 80
+
+
+# ---------------------------------------------------------------- CLI and store
+
+
+def _cli(*args: str, cwd: Path | None = None, env: dict[str, str] | None = None, stdin: bytes | None = None):  # type: ignore[no-untyped-def]
+    import os
+    import subprocess
+    import sys
+
+    e = dict(os.environ)
+    e.pop("ORESIGHT_DATABASE_URL", None)
+    e.update(env or {})
+    return subprocess.run([sys.executable, "-m", "oresight.cli", *args], capture_output=True, cwd=cwd, env=e,
+                          input=stdin, timeout=300)
+
+
+def test_cli_assess_json_contract_and_market_cap(tmp_path: Path) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text(EXCEPTIONAL["lithium"])
+    r = _cli("assess", str(f))
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    for key in ("commodities", "intercepts", "resources", "type", "significance", "reporting", "novelty"):
+        assert key in data
+    assert data["novelty"]["status"] == "unchecked"
+    assert 0 <= data["significance"]["score"] <= 100
+    r2 = _cli("assess", str(f), "--market-cap", "20000000", "--cash", "3000000")
+    m = next(x for x in json.loads(r2.stdout)["significance"]["factors"] if x["name"] == "materiality")
+    assert m["value"] is not None and "A$" in m["reason"]
+    table = _cli("assess", str(f), "-f", "table")
+    assert table.returncode == 0 and b"Discovery score factors" in table.stdout
+
+
+@pytest.mark.parametrize("args", [("assess", "missing.pdf"), ("assess", "x.txt", "--market-cap", "lots"),
+                                  ("calibrate", "missing.csv"), ("facts", "missing.csv")])
+def test_cli_bad_input_is_one_line_exit_2(args: tuple[str, ...], tmp_path: Path) -> None:
+    (tmp_path / "x.txt").write_text("hello")
+    db = () if args[0] == "assess" else ("-d", f"sqlite:///{tmp_path / 'db.sqlite'}")
+    r = _cli(*args, *db, cwd=tmp_path)
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(b"oresight: ") and b"Traceback" not in r.stderr
+
+
+def test_ingest_flags_reannouncements_and_calibrate(tmp_path: Path, database) -> None:  # type: ignore[no-untyped-def]
+    """On both backends: assessments, fingerprints and company facts stored; novelty against the archive."""
+    from oresight.assess.calibrate import calibrate, read_outcomes
+    from oresight.assess.service import Assessor
+    from oresight.store import Store, StoredFacts
+
+    store = Store(database.url, schema=database.schema)
+    store.migrate()
+    try:
+        store.put_facts([StoredFacts("EXR", market_cap=30e6, cash=4e6, as_of="2026-11-20", source="t")])
+        assessor = Assessor(store)
+        first = analyse_text(EXCEPTIONAL["gold"], "a.txt")
+        ann, created, a = assessor.ingest(first, source="a.txt")
+        assert created and a.novelty.status in ("new", "unchecked")
+        assert store.assessment(ann)["significance"]["score"] == a.significance.score
+        m = next(f for f in a.significance.factors if f.name == "materiality")
+        assert m.value is not None  # the stored market cap was used
+        recap = analyse_text("EXAMPLE RESOURCES LTD (ASX: EXR)\nResults recap\nAs announced, XRC001 returned "
+                             "100m @ 3.0g/t Au from 0m at the Example project.", "b.txt")
+        _, _, b = assessor.ingest(recap, source="b.txt")
+        assert b.novelty.flagged and b.significance.score < a.significance.score
+        # a fresh assessor rebuilds the index from the store
+        again = Assessor(store).assess(recap)
+        assert again.novelty.flagged
+        ranked = store.ranked()
+        assert ranked[0].id == ann
+        # Appendix 5B cash updates the company's facts
+        q = analyse_text("EXAMPLE RESOURCES LTD (ASX: EXR)\nQuarterly Activities Report\nAppendix 5B\nQuarter ended "
+                         "(\"current quarter\") 30 September 2026\n$A'000\n4.6 Cash and cash equivalents at end of "
+                         "period 2,950 2,950\n", "q.txt")
+        assessor.ingest(q, source="q.txt")
+        facts = store.facts("EXR")
+        assert facts is not None and facts.cash == 2_950_000 and facts.market_cap == 30e6
+        # calibrate: too few rows is bad input; with enough rows it reports an out-of-sample fit
+        rows = [(f"{EXCEPTIONAL[k]}\nVariant {n}.", 1) for n, k in enumerate(sorted(EXCEPTIONAL) * 3)]
+        rows += [(announcement("Drilling update", f"2m @ {1 + n / 10:.1f}g/t Au from {200 + n * 10}m") + f"\nRun {n}", 0)
+                 for n in range(12)]
+        ids = []
+        for n, (text, label) in enumerate(rows):
+            i, _, _ = assessor.ingest(analyse_text(text, f"c{n}.txt"), source=f"c{n}.txt")
+            ids.append((i, label))
+        csv_path = tmp_path / "outcomes.csv"
+        csv_path.write_text("announcement_id,label\n" + "\n".join(f"{i},{lab}" for i, lab in ids) + "\n")
+        report = calibrate(store, read_outcomes(csv_path), folds=3)
+        assert report.rows == len(ids) and report.auc_cv > 0.8
+        assert abs(sum(report.weights.values()) - 100) < 1
+        assert "out of sample" in report.summary()
+        few = tmp_path / "few.csv"
+        few.write_text("announcement_id,label\n1,1\n2,0\n")
+        with pytest.raises(BadInput):
+            calibrate(store, read_outcomes(few))
+    finally:
+        store.close()

@@ -40,6 +40,13 @@ class Pages:
         self.title = fold(document.title or "")
         self.headline = first[:HEADLINE_CHARS]
         self.headline_page = self.pages[0][0] if self.pages else 1
+        # the headline proper: the short lines at the top of page 1, up to the first paragraph
+        short = 0
+        for line in self.headline.splitlines(keepends=True):
+            if len(line.strip()) > 160:
+                break
+            short += len(line)
+        self.top = self.headline[:max(short, min(len(self.headline), 200))]
 
     def headline_hits(self, pattern: re.Pattern[str]) -> list[Evidence]:
         out: list[Evidence] = []
@@ -51,7 +58,7 @@ class Pages:
                 start = (pos + m.start()) if pos >= 0 else m.start()
                 out.append(Evidence(m.group(), Span(self.headline_page, start, start + len(m.group()))))
                 return out
-        m = pattern.search(self.headline)
+        m = pattern.search(self.top)
         if m:
             out.append(Evidence(m.group(), Span(self.headline_page, m.start(), m.end())))
         return out

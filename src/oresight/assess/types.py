@@ -55,11 +55,14 @@ def classify(pages: Pages, extraction: Extraction) -> AnnouncementType:
     for rule in rules:
         s = 0.0
         ev: list[Evidence] = []
+        head_hits = 0
         for pat in rule.headline:
             hits = pages.headline_hits(pat)
             if hits:
-                s += head_pts
+                head_hits += 1
                 ev.extend(hits)
+        if head_hits:
+            s += min(2.0, 1.0 + 0.25 * (head_hits - 1)) * head_pts  # one clear headline cue is what counts
         for pat in rule.body:
             hit = pages.first(pat, pages=BODY_PAGES)
             if hit:
@@ -71,7 +74,7 @@ def classify(pages: Pages, extraction: Extraction) -> AnnouncementType:
     drill = [i for i in extraction.intercepts if not i.including]
     holes = {i.hole_id for i in drill if i.hole_id}
     if drill:
-        scores["drilling"] = scores.get("drilling", 0.0) + min(4.0, 1.0 + len(holes) * 0.5)
+        scores["drilling"] = scores.get("drilling", 0.0) + min(3.0, 1.0 + len(holes) * 0.5)
     if extraction.resources:
         scores["resource"] = scores.get("resource", 0.0) + min(4.0, 1.0 + len(extraction.resources) * 0.25)
     pat_5b = compile_cues([r"4\.6\s+cash and cash equivalents at end of (the )?(period|quarter)"])
