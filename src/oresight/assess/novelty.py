@@ -378,22 +378,34 @@ class _Postings:
             self.merge()
 
     def merge(self) -> None:
+        """Move the buffer into the CSR arrays in O(CSR + buffer log buffer): ids only grow (announcements and
+        rows are appended), so within a key every buffered id follows the stored ones and a sorted buffer
+        merges in by one binary search per buffered posting (no re-sort of the CSR arrays)."""
         if not self.buffered:
             return
         buf = self.buffer
         bkeys = np.repeat(np.fromiter(buf.keys(), dtype=np.uint64, count=len(buf)),
                           np.fromiter((len(v) for v in buf.values()), dtype=np.int64, count=len(buf)))
         bids = np.fromiter(chain.from_iterable(buf.values()), dtype=np.uint64, count=self.buffered)
-        old = np.repeat(self.keys.astype(np.uint64), np.diff(self.offsets))
-        packed = np.concatenate([(old << np.uint64(32)) | self.ids.astype(np.uint64),
-                                 (bkeys << np.uint64(32)) | bids])
-        packed.sort()
-        keys = (packed >> np.uint64(32)).astype(np.uint32)
-        self.ids = (packed & np.uint64(0xFFFFFFFF)).astype(np.int32)
+        packed = np.sort((bkeys << np.uint64(32)) | bids)
+        new_keys = (packed >> np.uint64(32)).astype(np.uint32)
+        new_ids = (packed & np.uint64(0xFFFFFFFF)).astype(np.int32)
+        old_keys = np.repeat(self.keys, np.diff(self.offsets))
+        at = np.searchsorted(old_keys, new_keys, side="right") + np.arange(new_keys.size)
+        total = old_keys.size + new_keys.size
+        keys = np.empty(total, dtype=np.uint32)
+        ids = np.empty(total, dtype=np.int32)
+        old = np.ones(total, dtype=np.bool_)
+        old[at] = False
+        keys[old] = old_keys
+        ids[old] = self.ids
+        keys[at] = new_keys
+        ids[at] = new_ids
         change = np.flatnonzero(keys[1:] != keys[:-1]) + 1
         starts = np.concatenate([np.zeros(1, dtype=np.int64), change.astype(np.int64)])
         self.keys = keys[starts]
-        self.offsets = np.concatenate([starts, np.array([keys.size], dtype=np.int64)])
+        self.offsets = np.concatenate([starts, np.array([total], dtype=np.int64)])
+        self.ids = ids
         self.buffer = {}
         self.buffered = 0
 
@@ -487,8 +499,19 @@ def _prepare(it: Intercept) -> _Row:
                 tol=0.5 * 10.0 ** -dec * f, from_m=frm, to_m=to, width=width)
 
 
-def _bucket_key(cmp_id: int, from_m: float) -> int:
-    return (cmp_id * 1_000_003 + math.floor(from_m)) & 0xFFFFFFFF
+def _number_key(number: str, metre: int) -> int:
+    """Postings key of a hole number at a metre of ``from`` (prefixed hole-id variants)."""
+    return _crc(f"{number}|{metre}")
+
+
+def _interval_key(cmp_id: int, metre: int, width: int) -> int:
+    """Postings key of an analyte at a metre of ``from`` and a metre of width (rows without a hole id)."""
+    return (cmp_id * 1_000_003 + metre * 1009 + width) & 0xFFFFFFFF
+
+
+def _around(x: float, tol: float) -> range:
+    """The whole metres m with floor(y) == m for some y within tol of x."""
+    return range(math.floor(x - tol), math.floor(x + tol) + 1)
 
 
 class NoveltyIndex:
@@ -523,8 +546,8 @@ class NoveltyIndex:
         self._analytes: dict[str, int] = {}
         self._analyte_names: list[str] = []
         self._by_hole = _Postings()  # crc32(normalised hole id) -> rows
-        self._by_number = _Postings()  # crc32(last hole number) -> rows (prefixed hole-id variants)
-        self._by_from = _Postings()  # (cmp, floor(from)) -> rows (rows without a hole id)
+        self._by_number = _Postings()  # (last hole number, metre of from) -> rows (prefixed hole-id variants)
+        self._by_from = _Postings()  # (analyte, metre of from, metre of width) -> rows (rows without a hole id)
 
     def __len__(self) -> int:
         return len(self._keys)
@@ -573,14 +596,16 @@ class NoveltyIndex:
         from_r: list[int] = []
         for i, (r, _) in enumerate(rows):
             row = first + i
+            known_from = not math.isnan(r.from_m)
             if r.key:
                 hole_k.append(_crc(r.key))
                 hole_r.append(row)
-                if r.number:
-                    num_k.append(_crc(r.number))
+                if r.number and known_from:
+                    num_k.append(_number_key(r.number, math.floor(r.from_m)))
                     num_r.append(row)
-            if not math.isnan(r.from_m):
-                from_k.append(_bucket_key(self._intern(self._cmps, r.cmp), r.from_m))
+            if known_from and not math.isnan(r.width):
+                from_k.append(_interval_key(self._intern(self._cmps, r.cmp), math.floor(r.from_m),
+                                            math.floor(r.width)))
                 from_r.append(row)
         self._by_hole.add_pairs(hole_k, hole_r)
         self._by_number.add_pairs(num_k, num_r)
@@ -697,17 +722,26 @@ class NoveltyIndex:
 
         with_key = [i for i, r in enumerate(rows) if r.key]
         gather(self._by_hole, [_crc(rows[i].key) for i in with_key], with_key, False)
-        with_num = [i for i in with_key if rows[i].number]
-        gather(self._by_number, [_crc(rows[i].number) for i in with_num], with_num, False)
+        n_keys: list[int] = []
+        n_which: list[int] = []
         b_keys: list[int] = []
         b_which: list[int] = []
         for i, r in enumerate(rows):
-            cid = self._cmps.get(r.cmp)
-            if cid is None or math.isnan(r.from_m):
+            if math.isnan(r.from_m):
                 continue
-            for b in range(math.floor(r.from_m - DEPTH_TOL_M), math.floor(r.from_m + DEPTH_TOL_M) + 1):
-                b_keys.append((cid * 1_000_003 + b) & 0xFFFFFFFF)
-                b_which.append(i)
+            metres = _around(r.from_m, DEPTH_TOL_M)
+            if r.key and r.number:
+                for m in metres:
+                    n_keys.append(_number_key(r.number, m))
+                    n_which.append(i)
+            cid = self._cmps.get(r.cmp)
+            if cid is None or math.isnan(r.width):
+                continue
+            for m in metres:
+                for w in _around(r.width, WIDTH_TOL_M):
+                    b_keys.append(_interval_key(cid, m, w))
+                    b_which.append(i)
+        gather(self._by_number, n_keys, n_which, False)
         gather(self._by_from, b_keys, b_which, True)
         if not got:
             return found
