@@ -30,6 +30,30 @@ def compile_cues(patterns: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
 
 
+_SENTENCES = re.compile(r"[a-z0-9)][.;]\s+[A-Z]")
+_HIGHLIGHTS = re.compile(r"^\W*(highlights|key points|summary)\W*$", re.IGNORECASE)
+
+
+def _top_lines(head: str) -> str:
+    """The headline block: the first non-empty lines of page 1, up to the highlights or the first paragraph
+    (a line of two sentences, a line over 160 characters, or a line wrapped into the next)."""
+    lines = head.splitlines(keepends=True)
+    end = 0
+    kept = 0
+    for k, line in enumerate(lines):
+        text = line.strip()
+        if not text:
+            end += len(line)
+            continue
+        following = next((ln.strip() for ln in lines[k + 1:] if ln.strip()), "")
+        if (_HIGHLIGHTS.match(text) or len(text) > 160 or _SENTENCES.search(text)
+                or (following[:1].islower() and len(text) > 50) or kept >= 5):
+            break
+        end += len(line)
+        kept += 1
+    return head[:end]
+
+
 class Pages:
     """The document's pages folded to ASCII once (same offsets), searched with spans."""
 
@@ -41,12 +65,7 @@ class Pages:
         self.headline = first[:HEADLINE_CHARS]
         self.headline_page = self.pages[0][0] if self.pages else 1
         # the headline proper: the short lines at the top of page 1, up to the first paragraph
-        short = 0
-        for line in self.headline.splitlines(keepends=True):
-            if len(line.strip()) > 160:
-                break
-            short += len(line)
-        self.top = self.headline[:max(short, min(len(self.headline), 200))]
+        self.top = _top_lines(self.headline)
 
     def headline_hits(self, pattern: re.Pattern[str]) -> list[Evidence]:
         out: list[Evidence] = []

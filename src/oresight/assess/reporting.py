@@ -15,7 +15,7 @@ from typing import Any
 
 from oresight.assess._text import Pages, compile_cues, load, quote
 from oresight.extract import extract_text
-from oresight.model import CheckItem, Evidence, Extraction, Intercept, RedFlag, Reporting, Span
+from oresight.model import CheckItem, Evidence, Extraction, Intercept, RedFlag, Reporting, ResourceEstimate, Span
 
 RESULT_EXCLUSIONS = {"visual", "sample"}  # set-aside results that still make the checklist apply
 _GRADE = re.compile(r"\d(?:\.\d+)?\s?(?:g/t|ppm|ppb|%|oz/t)", re.IGNORECASE)
@@ -62,15 +62,28 @@ def _drillhole_table(pages: Pages) -> Evidence | None:
     return None
 
 
-def _headline_intercepts(pages: Pages) -> tuple[list[Intercept], str]:
-    """Intercepts quoted by the title or, failing that, by a short headline line at the top of page 1."""
-    candidates = [pages.title] if pages.title else []
-    candidates += [ln.strip() for ln in pages.headline.splitlines()[:8] if 0 < len(ln.strip()) <= 200]
-    for line in candidates:
-        found = list(extract_text(line).intercepts)
-        if found:
-            return found, line
-    return [], ""
+_BULLET = re.compile(r"^\s*(?:[-*\u2022\u25aa\u25cf\u2023\u2043>]|\d{1,2}[.)]|o\s)\s*\S")
+
+
+def _headline_lines(pages: Pages) -> list[str]:
+    """The title, the short lines at the top of page 1 and the highlight bullets of page 1."""
+    lines = [pages.title] if pages.title else []
+    lines += [ln.strip() for ln in pages.top.splitlines() if 0 < len(ln.strip()) <= 200]
+    first = pages.pages[0][1][:3000] if pages.pages else ""
+    lines += [ln.strip() for ln in first.splitlines() if _BULLET.match(ln) and len(ln.strip()) <= 300][:8]
+    seen: set[str] = set()
+    return [ln for ln in lines if not (ln in seen or seen.add(ln))]  # type: ignore[func-returns-value]
+
+
+def _headline_figures(pages: Pages) -> list[tuple[Intercept | ResourceEstimate, str, bool]]:
+    """Figures the headline quotes: (value, the line quoting it, whether the line is the title/top lines)."""
+    top = {pages.title} | {ln.strip() for ln in pages.top.splitlines()}
+    out: list[tuple[Intercept | ResourceEstimate, str, bool]] = []
+    for line in _headline_lines(pages):
+        ex = extract_text(line)
+        for v in list(ex.intercepts)[:3] + list(ex.resources)[:2]:
+            out.append((v, line, line in top))
+    return out
 
 
 def _close(a: float | None, b: float | None, rel: float = 0.06, absolute: float = 0.06) -> bool:
@@ -80,29 +93,43 @@ def _close(a: float | None, b: float | None, rel: float = 0.06, absolute: float 
 
 
 def _balanced(pages: Pages, extraction: Extraction) -> tuple[CheckItem | None, RedFlag | None]:
-    heads, head_text = _headline_intercepts(pages)
-    if not heads:
+    figures = _headline_figures(pages)
+    if not figures:
         return None, None
     body = extraction.intercepts
     problems: list[str] = []
-    for h in heads:
-        same = [b for b in body if b.analyte == h.analyte and _close(b.grade, h.grade)
+    cherry = False
+    for h, line, is_top in figures:
+        if isinstance(h, ResourceEstimate):
+            if not any(_close(r.tonnes, h.tonnes, rel=0.03, absolute=1.0) and (h.grade is None or _close(r.grade, h.grade))
+                       for r in extraction.resources):
+                problems.append(f"{h.surface.strip()} is not an estimate the body reports")
+            continue
+        same = [b for b in body if _close(b.grade, h.grade)
                 and (h.width_m is None or _close(b.width_m, h.width_m, rel=0.06, absolute=0.15))]
         if not same:
             problems.append(f"{h.surface.strip()} is not a result the body reports")
             continue
-        if all(b.including for b in same) and not re.search(r"\bincl|\bwithin\b|\bincluding\b", head_text, re.I):
+        if (is_top and not h.including and all(b.including for b in same)
+                and not re.search(r"\bincl|\bwithin\b|\bincluding\b|\bzone of\b|\bcore of\b", line, re.I)):
             parent = _parent(same[0], body)
-            extra = f" (inside {parent.surface.strip()})" if parent else ""
-            problems.append(f"{h.surface.strip()} is an 'including' sub-interval shown as the result{extra}")
-    off = pages.headline.find(head_text)
-    ev = [Evidence(h.surface, Span(pages.headline_page, off + h.span.start, off + h.span.end) if off >= 0 else h.span)
-          for h in heads]
+            parent_quoted = parent is not None and any(
+                isinstance(v, Intercept) and top and _close(v.grade, parent.grade) and _close(v.width_m, parent.width_m)
+                for v, _, top in figures)
+            if not parent_quoted:
+                extra = f" (inside {parent.surface.strip()})" if parent else ""
+                problems.append(f"the headline quotes {h.surface.strip()}, an 'including' sub-interval, as the result{extra}")
+                cherry = True
+    first_page = pages.pages[0][1] if pages.pages else ""
+    ev = []
+    for h, _, _ in figures[:3]:
+        off = first_page.find(h.surface)
+        ev.append(Evidence(h.surface, Span(pages.headline_page, off, off + len(h.surface)) if off >= 0 else h.span))
     if problems:
         reason = "; ".join(problems)
-        return (_item("balanced_headline", "missing", reason, ev),
-                RedFlag("headline_cherry_pick", reason, ("JORC-T1-S2-08",), tuple(ev[:2])))
-    return _item("balanced_headline", "present", "the headline figures are results the body reports: " + quote(ev), ev), None
+        flag = RedFlag("headline_cherry_pick", reason, ("JORC-T1-S2-08",), tuple(ev[:2])) if cherry else None
+        return _item("balanced_headline", "missing", reason, ev), flag
+    return _item("balanced_headline", "present", "the headline figures are ones the body reports: " + quote(ev), ev), None
 
 
 def _parent(inc: Intercept, rows: tuple[Intercept, ...]) -> Intercept | None:
@@ -220,19 +247,22 @@ def check(pages: Pages, extraction: Extraction) -> Reporting:
         lab = pages.first(_cue("assays", "lab"))
         vis = pages.first(_cue("assays", "visual"))
         visual_only = not drill and not extraction.resources and (vis is not None or any(e.kind == "visual" for e in set_aside))
-        if lab and not visual_only:
-            items.append(_item("assays", "present", f"laboratory assays: {quote([lab], 1)}", [lab]))
-        elif vis or visual_only:
+        if visual_only:
             ev = [vis] if vis else [Evidence(e.surface, e.span) for e in set_aside if e.kind == "visual"][:1]
             items.append(_item("assays", "missing", f"visual or field estimates, no laboratory assays: {quote(ev, 1)}", ev))
             head = compile_cues(_spec()["items"]["assays"]["visual"])
             in_head = pages.headline_hits(head) if head else []
-            if in_head or drill:
-                flags.append(RedFlag("visual_as_assays", "visual or field estimates are presented like assay results"
-                                     + (f" in the headline ({quote(in_head, 1)})" if in_head else ""),
-                                     ("FLAG-VISUAL-ONLY",), tuple(in_head or ev)))
+            flags.append(RedFlag("visual_as_assays", "visual or field estimates are presented like assay results"
+                                 + (f" in the headline ({quote(in_head, 1)})" if in_head else ""),
+                                 ("FLAG-VISUAL-ONLY",), tuple(in_head or ev)))
+        elif lab:
+            items.append(_item("assays", "present", f"laboratory assays: {quote([lab], 1)}", [lab]))
+        elif drill or extraction.resources:
+            first = extraction.intercepts[0] if drill else None
+            ev = [Evidence(first.surface, first.span)] if first else []
+            items.append(_item("assays", "present", "assay grades reported (the laboratory or method is not named)", ev))
         else:
-            items.append(_item("assays", "missing", "the assay method or laboratory is not stated"))
+            items.append(_item("assays", "missing", "grades without a laboratory or assay method"))
     else:
         items.append(_item("assays", "n/a", na_results))
     # balanced headline

@@ -179,30 +179,73 @@ def _describe(group: tuple[Intercept, ...]) -> str:
 # ---------------------------------------------------------------- resources
 
 
-def _resource_value(resources: tuple[ResourceEstimate, ...]) -> tuple[float, str] | None:
-    """In-situ value (US$) of the largest total per analyte: a 'total' row, or the sum of categories."""
+def _resource_value(resources: tuple[ResourceEstimate, ...]) -> tuple[float, str, dict[str, float]] | None:
+    """In-situ value (US$) of the largest total per analyte (a 'total' row, or the sum of categories), and
+    the contained kilograms of each analyte."""
     by_analyte: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    kg_by: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
     for r in resources:
         if r.kind != "resource" and any(x.kind == "resource" for x in resources):
             continue
         if r.grade is None or r.unit is None or r.analyte is None:
             continue
+        kg = values.kg_per_t(r.grade, r.unit)
         v = values.usd_per_t(r.grade, r.unit, r.analyte)
-        if v is None:
+        if v is None or kg is None:
             continue
         cat = r.category or "total"
-        by_analyte[values.base_analyte(r.analyte)][cat] += v * r.tonnes
+        a = values.base_analyte(r.analyte)
+        by_analyte[a][cat] += v * r.tonnes
+        kg_by[a][cat] += kg * r.tonnes
     if not by_analyte:
         return None
-    total = 0.0
-    names = []
-    for analyte, cats in by_analyte.items():
+
+    def largest(cats: dict[str, float]) -> float:
         parts = cats.get("measured", 0) + cats.get("indicated", 0) + cats.get("inferred", 0)
         alt = cats.get("mi", 0) + cats.get("inferred", 0)
         alt2 = cats.get("proven", 0) + cats.get("probable", 0)
-        total += max(cats.get("total", 0), parts, alt, alt2)
-        names.append(analyte)
-    return total, "+".join(sorted(names))
+        return max(cats.get("total", 0), parts, alt, alt2)
+
+    total = sum(largest(c) for c in by_analyte.values())
+    contained = {a: largest(c) for a, c in kg_by.items()}
+    return total, "+".join(sorted(by_analyte)), contained
+
+
+@cache
+def _size_classes() -> dict[str, tuple[float, float]]:
+    """MinEx classes by commodity: (minor lower bound, giant lower bound) in the file's units."""
+    lo: dict[str, float] = {}
+    hi: dict[str, float] = {}
+    for r in rows("deposit_size_classes.csv"):
+        try:
+            low = float(r["min"])
+        except ValueError:
+            continue
+        if r["class"] == "minor":
+            lo[r["commodity"]] = low
+        elif r["class"] == "giant":
+            hi[r["commodity"]] = low
+    return {c: (lo[c], hi[c]) for c in lo if c in hi}
+
+
+def _resource_size(res: tuple[float, str, dict[str, float]], w: Weights) -> tuple[float, str]:
+    size = w.data["resource_size"]
+    cueq_mt = res[0] / values.copper_usd_per_t() / 1e6
+    best = (_position(cueq_mt, size["ordinary"], size["exceptional"]) if cueq_mt > size["ordinary"] else 0.0,
+            f"{cueq_mt:.2f} Mt copper-equivalent in situ ({res[1]}) on MinEx classes (minor 0.01, giant 5 Mt)")
+    classes = _size_classes()
+    for analyte, kg in res[2].items():
+        spec = w.data.get("resource_classes", {}).get(analyte)
+        if not spec or spec["commodity"] not in classes:
+            continue
+        lo, hi = classes[spec["commodity"]]
+        amount = kg / float(spec["kg_per_unit"])
+        v = _position(amount, lo, hi) if amount > lo else 0.0
+        if v > best[0]:
+            unit = {31103.5: "Moz", 1.0e9: "Mt", 1.0e6: "kt"}.get(float(spec["kg_per_unit"]), "")
+            best = (v, f"{amount:,.2f} {unit} {analyte} contained on MinEx {spec['commodity']} classes "
+                       f"(minor {lo:g}, giant {hi:g} {unit})")
+    return best
 
 
 # ---------------------------------------------------------------- stage
@@ -218,7 +261,7 @@ _STAGE_CUES: tuple[tuple[str, str], ...] = (
 def _stage(pages: Pages, extraction: Extraction, history: int | None, w: Weights) -> tuple[float | None, str, list[Evidence]]:
     sv = w.data["stage_values"]
     if extraction.resources and not extraction.intercepts:
-        maiden = pages.first(compile_cues([r"maiden (jorc )?(mineral )?(resource|reserve|mre)", r"first (mineral )?resource"]))
+        maiden = pages.first(compile_cues([r"maiden\b[^.\n]{0,40}?\b(resource|reserve|mre|estimate)", r"first (mineral )?resource"]), pages=2)
         if maiden:
             return sv["maiden_resource"], f"maiden estimate: {quote([maiden], 1)}", [maiden]
         return sv["resource_update"], "a resource update or restatement", []
@@ -332,12 +375,9 @@ def score(pages: Pages, extraction: Extraction, kind: AnnouncementType, reportin
         ev = [Evidence(top.rows[0].surface, top.rows[0].span)]
         add("best_intercept", top.value, f"best result {_describe(top.rows)} = {top.reason}", ev)
     elif res_value is not None:
-        size = w.data["resource_size"]
-        cueq_mt = res_value[0] / values.copper_usd_per_t() / 1e6
-        v = _position(cueq_mt, size["ordinary"], size["exceptional"])
+        v, why = _resource_size(res_value, w)
         best_row = max(extraction.resources, key=lambda r: r.tonnes)
-        add("best_intercept", v, f"resource of {cueq_mt:.2f} Mt copper-equivalent in situ ({res_value[1]}); MinEx classes: "
-            "minor <0.1, moderate 0.1-1, major 1-5, giant >5 Mt", [Evidence(best_row.surface, best_row.span)])
+        add("best_intercept", v, f"resource: {why}", [Evidence(best_row.surface, best_row.span)])
     else:
         set_aside = [e for e in extraction.excluded if e.kind in ("sample", "visual")]
         st = reporting.item("sample_type")
