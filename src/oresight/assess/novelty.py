@@ -809,9 +809,6 @@ class NoveltyIndex:
         ex = self._id.get(exclude, -1) if exclude is not None else -1
         if len(self._keys) - (ex >= 0) <= 0:
             return UNCHECKED
-        for p in (self._shingles, self._by_hole, self._by_number, self._by_from):
-            if p.buffered > MERGE_MIN:  # keep the dict part small for lookups
-                p.merge()
         fp = _as_fingerprint(fingerprint)
         best_doc, sim = self._best_document(fp, ex)
         similar = self._keys[best_doc] if best_doc >= 0 else None

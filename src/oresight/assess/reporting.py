@@ -92,10 +92,59 @@ def _close(a: float | None, b: float | None, rel: float = 0.06, absolute: float 
     return abs(a - b) <= max(absolute, rel * max(abs(a), abs(b)))
 
 
+_QUANTITY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(mt\b|million\s+(?:tonnes?|ounces?|oz|pounds?|lbs?)|moz\b|koz\b|mlbs?\b|"
+                       r"thousand\s+ounces|kt\b)", re.IGNORECASE)
+_QUANTITY_UNITS = {"mt": (1e6, "t"), "moz": (1e6, "oz"), "koz": (1e3, "oz"), "mlb": (1e6, "lb"), "mlbs": (1e6, "lb"),
+                   "kt": (1e3, "t")}
+
+
+def _headline_quantities(pages: Pages, extraction: Extraction) -> tuple[list[Evidence], list[str]] | None:
+    """Tonnage or contained metal quoted by the headline ("41.2Mt", "1.2 million ounces"), against the body."""
+    hits = pages.headline_hits(_QUANTITY)
+    if not hits or not extraction.resources:
+        return None
+    problems = []
+    for ev in hits:
+        m = _QUANTITY.search(ev.surface)
+        if m is None:
+            continue
+        word = m.group(2).lower().split()
+        key = word[0] if len(word) == 1 else ("m" + ("oz" if word[1].startswith(("ounce", "oz")) else
+                                                     "lb" if word[1].startswith(("pound", "lb")) else "t"))
+        if word[0] == "thousand":
+            key = "koz"
+        mult, unit = _QUANTITY_UNITS.get(key, (1e6, "t"))
+        value = float(m.group(1).replace(",", "")) * mult
+        known: list[float] = []
+        for r in extraction.resources:
+            if unit == "t":
+                known.append(r.tonnes)
+                if r.contained is not None and r.contained_unit == "t":
+                    known.append(r.contained)
+            elif r.contained is not None and r.contained_unit == unit:
+                known.append(r.contained)
+        by_cat: dict[str, float] = {}
+        for r in extraction.resources:
+            v = r.tonnes if unit == "t" else (r.contained if r.contained_unit == unit else None)
+            if v is not None and r.category in ("measured", "indicated", "inferred"):
+                by_cat[r.category] = by_cat.get(r.category, 0.0) + v
+        if by_cat:
+            known.append(sum(by_cat.values()))
+        if not any(_close(value, k, rel=0.03, absolute=0.0) for k in known):
+            problems.append(f"{ev.surface.strip()} is not a total the body reports")
+    return hits, problems
+
+
 def _balanced(pages: Pages, extraction: Extraction) -> tuple[CheckItem | None, RedFlag | None]:
     figures = _headline_figures(pages)
     if not figures:
-        return None, None
+        q = _headline_quantities(pages, extraction)
+        if q is None:
+            return None, None
+        hits, wrong = q
+        if wrong:
+            return _item("balanced_headline", "missing", "; ".join(wrong), hits), None
+        return _item("balanced_headline", "present", f"the headline figure matches the estimate: {quote(hits)}", hits), None
     body = extraction.intercepts
     problems: list[str] = []
     cherry = False
