@@ -32,9 +32,9 @@ def _cue(item: str, key: str = "cues") -> re.Pattern[str] | None:
 
 
 @cache
-def _collar() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+def _collar() -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, re.Pattern[str] | None]:
     c = _spec()["collar"]
-    return compile_cues(c["coordinates"]), compile_cues(c["geometry"])
+    return compile_cues(c["coordinates"]), compile_cues(c["geometry"]), compile_cues(c["coordinates_text"])
 
 
 def _item(item_id: str, status: str, reason: str, evidence: list[Evidence] | tuple[Evidence, ...] = (),
@@ -45,8 +45,8 @@ def _item(item_id: str, status: str, reason: str, evidence: list[Evidence] | tup
 
 
 def _drillhole_table(pages: Pages) -> Evidence | None:
-    coords, geometry = _collar()
-    assert coords is not None and geometry is not None
+    coords, geometry, coords_text = _collar()
+    assert coords is not None and geometry is not None and coords_text is not None
     for page in pages.document.pages:
         for table in page.tables:
             head = " ".join(table.header).lower()
@@ -54,7 +54,7 @@ def _drillhole_table(pages: Pages) -> Evidence | None:
                 return Evidence(" | ".join(table.header)[:120], table.rows[0][0].span or Span(page.number, 0, 0)
                                 if table.rows else Span(page.number, 0, 0))
     for number, text in pages.pages:
-        for m in coords.finditer(text):
+        for m in coords_text.finditer(text):
             window = text[m.start():m.start() + 400]
             g = geometry.search(window)
             if g:
