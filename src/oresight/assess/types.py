@@ -17,6 +17,7 @@ from oresight.assess._text import Pages, compile_cues, load, quote
 from oresight.model import AnnouncementType, Evidence, Extraction
 
 BODY_PAGES = 3
+_RESULT_IN_HEADLINE = re.compile(r"\d+(?:\.\d+)?\s?(?:m|metres|meters|ft|feet)\s?(?:@|at|of|grading)\s?\d", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,7 @@ def is_noise(type_name: str) -> bool:
 def classify(pages: Pages, extraction: Extraction) -> AnnouncementType:
     rules, head_pts, body_pts = _rules()
     scores: dict[str, float] = {}
+    head_counts: dict[str, int] = {}
     evidence: dict[str, list[Evidence]] = {}
     for rule in rules:
         s = 0.0
@@ -63,6 +65,7 @@ def classify(pages: Pages, extraction: Extraction) -> AnnouncementType:
                 ev.extend(hits)
         if head_hits:
             s += min(2.0, 1.0 + 0.25 * (head_hits - 1)) * head_pts  # one clear headline cue is what counts
+        head_counts[rule.name] = head_hits
         for pat in rule.body:
             hit = pages.first(pat, pages=BODY_PAGES)
             if hit:
@@ -70,6 +73,11 @@ def classify(pages: Pages, extraction: Extraction) -> AnnouncementType:
                 ev.append(hit)
         scores[rule.name] = s
         evidence[rule.name] = ev
+    # a headline naming another subject ("raises $12m to drill", "acquires drill-ready project") is about that
+    # subject unless it quotes a result itself
+    others = [r.name for r in rules if r.name not in ("drilling", "other") and head_counts.get(r.name)]
+    if others and head_counts.get("drilling") and not pages.headline_hits(_RESULT_IN_HEADLINE):
+        scores["drilling"] -= 0.7 * min(2.0, 1.0 + 0.25 * (head_counts["drilling"] - 1)) * head_pts
     # structural evidence from the extraction
     drill = [i for i in extraction.intercepts if not i.including]
     holes = {i.hole_id for i in drill if i.hole_id}
