@@ -5,9 +5,10 @@ Two levels, both answered by one in-memory :class:`NoveltyIndex`:
 1. **Document level** (near-duplicate text). :func:`fingerprint` reads lowercase word tokens (numbers
    count: ``[a-z0-9]+(?:\\.[0-9]+)?``), hashes every 5-word shingle with a polynomial rolling hash over the
    words' CRC32 values (mod 2**32, vectorised with numpy: :func:`fingerprint_tokens` takes word-hash arrays,
-   so synthetic word-id arrays go through the same code), and keeps the shingles whose hash is 0 mod
-   ``SAMPLE``. Keeping a fixed residue class ("consistent sampling") keeps the same shingles in every
-   document, so the Jaccard index of two sampled sets is an unbiased estimate of the full sets' Jaccard.
+   so synthetic word-id arrays go through the same code), passes it through murmur3's finaliser (a
+   bijection; see :func:`_mix` for why) and keeps the shingles whose hash is 0 mod ``SAMPLE``. Keeping a
+   fixed residue class ("consistent sampling") keeps the same shingles in every document, so the Jaccard
+   index of two sampled sets is an unbiased estimate of the full sets' Jaccard.
    **Short-document rule**: when fewer than ``MIN_SAMPLED`` shingles would be kept, the document keeps all
    of its shingles instead (an unsampled, "full" fingerprint, recognisable because it holds hashes that
    are not 0 mod ``SAMPLE``). Two full fingerprints are compared on all their shingles; as soon as one side
@@ -17,7 +18,9 @@ Two levels, both answered by one in-memory :class:`NoveltyIndex`:
    offsets, ids) plus a small dict buffer of recent additions merged in when it grows past a quarter of the
    CSR size (geometric, so the merge cost is amortised O(log n) per posting). A lookup counts shared
    shingles per document with ``np.bincount`` over the postings and returns the exact Jaccard of the
-   sampled sets, ``shared / (|A| + |B| - shared)``, for the best document.
+   sampled sets, ``shared / (|A| + |B| - shared)``, for the best document. Shingles posted for more than
+   ``COMMON_SHARE`` of the archive (boilerplate) are skipped for candidate generation only (measured need and
+   exactness argument in :meth:`NoveltyIndex._best_document`).
 
 2. **Intercept level** (the same hole and interval already announced, possibly by a joint-venture partner
    under another ticker, with rounded grades, with the hole id written differently). Rows are keyed by a
@@ -31,9 +34,13 @@ Two levels, both answered by one in-memory :class:`NoveltyIndex`:
    analyte, width, grade and from all agree. A different interval in the same hole is new. Grades in g/t,
    ppm, ppb, %, oz/t and kg/t are compared in g/t (0.14 % Cu = 1,400 ppm Cu).
 
-Text similarity alone below ``DUPLICATE_JACCARD`` never flags a document: announcements of one company
-share long boilerplate (Competent Person statement, JORC Table 1) and new results in the same house style
-are not re-announcements.
+Status (:meth:`NoveltyIndex.check`): ``duplicate`` when the text Jaccard is at least ``DUPLICATE_JACCARD`` and
+the document has no result rows or at least ``REANNOUNCED_SHARE`` of them repeat (a near-identical template
+whose rows are mostly new is judged by its rows); ``reannounced`` when at least ``REANNOUNCED_SHARE`` of the
+result rows (``including`` sub-intervals count as rows) repeat stored ones; ``partly_reannounced`` when some do;
+``new`` otherwise; ``unchecked`` (:data:`UNCHECKED`) when the index holds no other announcement. Text similarity
+alone below ``DUPLICATE_JACCARD`` never flags a document: announcements of one company share long boilerplate
+(Competent Person statement, JORC Table 1) and new results in the same house style are not re-announcements.
 """
 
 from __future__ import annotations
@@ -69,7 +76,7 @@ __all__ = [
 ]
 
 U32 = npt.NDArray[np.uint32]
-I64 = npt.NDArray[np.int64]
+I32 = npt.NDArray[np.int32]
 
 # --- document level -------------------------------------------------------------------------------------
 
@@ -354,7 +361,7 @@ class _Postings:
 
     def __init__(self) -> None:
         self.keys: U32 = _EMPTY_U32.copy()
-        self.offsets: I64 = np.zeros(1, dtype=np.int64)
+        self.offsets: I32 = np.zeros(1, dtype=np.int32)  # int32: up to 2**31 postings per index
         self.ids: npt.NDArray[np.int32] = np.zeros(0, dtype=np.int32)
         self.buffer: dict[int, int | list[int]] = {}
         self.buffered = 0
@@ -377,12 +384,6 @@ class _Postings:
         self.buffered += len(keys)
         if self.buffered > max(MERGE_MIN, self.ids.size // 4):
             self.merge()
-
-    def _buffered(self, key: int) -> list[int]:
-        have = self.buffer.get(key)
-        if have is None:
-            return []
-        return [have] if isinstance(have, int) else have
 
     def merge(self) -> None:
         """Move the buffer into the CSR arrays in O(CSR + buffer log buffer): ids only grow (announcements and
@@ -412,45 +413,53 @@ class _Postings:
         change = np.flatnonzero(keys[1:] != keys[:-1]) + 1
         starts = np.concatenate([np.zeros(1, dtype=np.int64), change.astype(np.int64)])
         self.keys = keys[starts]
-        self.offsets = np.concatenate([starts, np.array([total], dtype=np.int64)])
+        self.offsets = np.concatenate([starts, np.array([total], dtype=np.int64)]).astype(np.int32)
         self.ids = ids
         self.buffer = {}
         self.buffered = 0
 
     def lookup(self, query: U32, skip_above: int | None = None
-               ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.intp], npt.NDArray[np.intp]]:
+               ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.intp], list[tuple[int, int, int]]]:
         """Every posting of the query keys: (ids, index of the query key each id came from, skipped).
 
-        With ``skip_above``, the CSR postings of keys with more ids than that are left out and the query
-        indexes of those keys returned as ``skipped`` (their buffered postings are still returned)."""
+        With ``skip_above``, the CSR postings of keys with more ids than that are left out and returned as
+        ``skipped``: (query index, start, end) of their CSR ids (their buffered postings are still returned)."""
         ids: list[npt.NDArray[np.int32]] = []
         qis: list[npt.NDArray[np.intp]] = []
-        skipped: npt.NDArray[np.intp] = np.zeros(0, dtype=np.intp)
+        skipped: list[tuple[int, int, int]] = []
         if self.keys.size and query.size:
             pos = np.searchsorted(self.keys, query)
             pos = np.minimum(pos, self.keys.size - 1)
             qi = np.flatnonzero(self.keys[pos] == query)
             if qi.size:
-                starts = self.offsets[pos[qi]]
-                lens = self.offsets[pos[qi] + 1] - starts
+                starts = self.offsets[pos[qi]].astype(np.int64)
+                lens = (self.offsets[pos[qi] + 1] - starts).astype(np.int64)
                 if skip_above is not None:
                     long = lens > skip_above
                     if long.any():
-                        skipped = qi[long]
-                        qi, starts, lens = qi[~long], starts[~long], lens[~long]
+                        skipped = list(zip(qi[long].tolist(), starts[long].tolist(),
+                                           (starts[long] + lens[long]).tolist(), strict=True))
+                        keep = ~long
+                        qi, starts, lens = qi[keep], starts[keep], lens[keep]
                 total = int(lens.sum())
                 firsts = np.cumsum(lens) - lens
                 gather = np.arange(total, dtype=np.int64) - np.repeat(firsts - starts, lens)
                 ids.append(self.ids[gather])
                 qis.append(np.repeat(qi, lens))
         if self.buffer:
+            buf = self.buffer
             bid: list[int] = []
             bqi: list[int] = []
             for i, k in enumerate(query.tolist()):
-                lst = self._buffered(k)
-                if lst:
-                    bid.extend(lst)
-                    bqi.extend([i] * len(lst))
+                have = buf.get(k)
+                if have is None:
+                    continue
+                if isinstance(have, int):
+                    bid.append(have)
+                    bqi.append(i)
+                else:
+                    bid.extend(have)
+                    bqi.extend([i] * len(have))
             if bid:
                 ids.append(np.array(bid, dtype=np.int32))
                 qis.append(np.array(bqi, dtype=np.intp))
@@ -460,12 +469,9 @@ class _Postings:
             return ids[0], qis[0], skipped
         return np.concatenate(ids), np.concatenate(qis), skipped
 
-    def contains(self, key: int, ids: npt.NDArray[np.intp]) -> npt.NDArray[np.bool_]:
-        """Which of the sorted ``ids`` are posted under ``key`` in the CSR arrays (binary search)."""
-        at = int(np.searchsorted(self.keys, np.uint32(key)))
-        if at >= self.keys.size or int(self.keys[at]) != key:
-            return np.zeros(ids.size, dtype=np.bool_)
-        seg = self.ids[int(self.offsets[at]) : int(self.offsets[at + 1])]
+    def contains(self, start: int, end: int, ids: npt.NDArray[Any]) -> npt.NDArray[np.bool_]:
+        """Which of the sorted ``ids`` are among the CSR ids ``[start, end)`` of one key (binary search)."""
+        seg = self.ids[start:end]
         pos = np.minimum(np.searchsorted(seg, ids), seg.size - 1)
         out: npt.NDArray[np.bool_] = seg[pos] == ids
         return out
@@ -525,8 +531,10 @@ def _around(x: float, tol: float) -> range:
 class NoveltyIndex:
     """Stored announcements' fingerprints and result rows, for :meth:`check` of a new announcement.
 
-    Memory: ~8 bytes per kept shingle and ~50 bytes per result row (see :meth:`nbytes`); 100,000
-    announcements of ~450 words with ~10 rows each take about 100 MB.
+    Memory (:meth:`nbytes`): ~8-10 bytes per kept shingle posting, ~45 bytes per result row (columns grow by
+    doubling) and ~12 bytes per row in each of the three row postings; the synthetic bench's 100,000
+    announcements (~70 kept shingles and 6.5 rows each) take about 160 MB. Not thread-safe: one writer, and
+    no check() during an add().
     """
 
     def __init__(self) -> None:
@@ -548,7 +556,7 @@ class NoveltyIndex:
         self._r_grade = _Column(np.float64)  # compared value (g/t when the unit converts)
         self._r_tol = _Column(np.float32)
         self._r_printed = _Column(np.float64)  # the grade as printed (for PriorResult)
-        self._r_hole_end = _Column(np.int64)  # end offset of the row's hole id in self._holes
+        self._r_hole_end = _Column(np.int32)  # end offset of the row's hole id in self._holes
         self._holes = bytearray()
         self._cmps: dict[str, int] = {}
         self._analytes: dict[str, int] = {}
@@ -642,9 +650,10 @@ class NoveltyIndex:
         """(document id, Jaccard) of the most similar stored text; (-1, 0.0) when none shares a shingle.
 
         Boilerplate shingles (posted for more than ``COMMON_SHARE`` of the archive, e.g. verbatim JORC Table 1
-        criteria shared across companies) are skipped for candidate generation: measured on the synthetic
-        100k archive with a Table-1-like paragraph in 30 % of documents, they took check() p99 from ~18 ms to
-        a few ms. The Jaccard stays exact for every candidate (its boilerplate shingles are counted by binary
+        criteria shared across companies) are skipped for candidate generation. Measured need: on the synthetic
+        100k archive (bench/novelty.py, a Table-1-like paragraph in 30 % of documents) check() CPU time p99 was
+        ~30 ms reading every posting and ~6 ms with the skip (p50 ~2 ms either way, on a loaded 2-core
+        machine). The Jaccard stays exact for every candidate (its boilerplate shingles are counted by binary
         search in their postings), and no near-duplicate is lost: a document with Jaccard >= J shares at
         least J * |query| shingles, so when boilerplate is less than ``DUPLICATE_JACCARD`` of the query every
         duplicate shares a rarer shingle too; otherwise the full postings are read."""
@@ -655,22 +664,26 @@ class NoveltyIndex:
         q_sampled = _sampled(fp)
         q_s = int(np.count_nonzero(q_sampled))
         docs, qi, common = post.lookup(fp, max(COMMON_MIN, int(COMMON_SHARE * n)))
-        if common.size and (common.size >= DUPLICATE_JACCARD * fp.size
-                            or np.count_nonzero(q_sampled[common]) >= DUPLICATE_JACCARD * max(q_s, 1)):
+        if common and (len(common) >= DUPLICATE_JACCARD * fp.size
+                       or sum(bool(q_sampled[j]) for j, _, _ in common) >= DUPLICATE_JACCARD * max(q_s, 1)):
             docs, qi, common = post.lookup(fp)  # mostly boilerplate: read every posting
+        if exclude >= 0:
+            keep = docs != exclude
+            docs, qi = docs[keep], qi[keep]
         if docs.size == 0:
             return -1, 0.0
-        shared_all = np.bincount(docs, minlength=n)
-        shared_s = np.bincount(docs[q_sampled[qi]], minlength=n)
-        if exclude >= 0:
-            shared_all[exclude] = 0
-        cand = np.flatnonzero(shared_all)
-        if cand.size == 0:
-            return -1, 0.0
-        sa = shared_all[cand].astype(np.float64)
-        ss = shared_s[cand].astype(np.float64)
-        for j in common.tolist():
-            hit = post.contains(int(fp[j]), cand)
+        # shared shingles per candidate document
+        if docs.size > max(4096, n // 8):  # many postings: count per document over the whole archive
+            shared_all = np.bincount(docs, minlength=n)
+            cand = np.flatnonzero(shared_all)
+            sa = shared_all[cand].astype(np.float64)
+            ss = np.bincount(docs[q_sampled[qi]], minlength=n)[cand].astype(np.float64)
+        else:  # the usual case: count over the postings only (cost independent of the archive size)
+            cand, inv = np.unique(docs, return_inverse=True)
+            sa = np.bincount(inv, minlength=cand.size).astype(np.float64)
+            ss = np.bincount(inv[q_sampled[qi]], minlength=cand.size).astype(np.float64)
+        for j, start, end in common:
+            hit = post.contains(start, end, cand)
             sa += hit
             if q_sampled[j]:
                 ss += hit
@@ -760,11 +773,7 @@ class NoveltyIndex:
             return found
         # the new rows' values, one per candidate
         q_cmp = np.array([self._cmps.get(r.cmp, -1) for r in rows])[q]
-        q_f = np.array([r.from_m for r in rows])[q]
-        q_t = np.array([r.to_m for r in rows])[q]
-        q_w = np.array([r.width for r in rows])[q]
-        q_g = np.array([r.grade for r in rows])[q]
-        q_tol = np.array([r.tol for r in rows])[q]
+        q_f, q_t, q_w, q_g, q_tol = np.array([(r.from_m, r.to_m, r.width, r.grade, r.tol) for r in rows]).T[:, q]
         s_f = self._r_from.data[row].astype(np.float64)
         s_t = self._r_to.data[row].astype(np.float64)
         s_w = self._r_width.data[row].astype(np.float64)
