@@ -358,3 +358,34 @@ def test_ingest_flags_reannouncements_and_calibrate(tmp_path: Path, database) ->
             calibrate(store, read_outcomes(few))
     finally:
         store.close()
+
+
+def test_breadth_counts_holes_with_significant_results() -> None:
+    one = announcement("Results", "20m @ 3.0g/t Au from 30m") + "\nA total of 15 drill holes were completed; the other 14 holes returned no significant intercepts."
+    many = (announcement("Results", "20m @ 3.0g/t Au from 30m")
+            + "\nXRC002 returned 18m @ 2.8g/t Au from 40m. XRC003 returned 25m @ 2.5g/t Au from 22m. "
+              "XRC004 returned 16m @ 3.3g/t Au from 51m.\n")
+    b1, b2 = factor(run(one), "breadth"), factor(run(many), "breadth")
+    assert b2["value"] > b1["value"]
+    assert "of 15 holes" in b1["reason"]
+
+
+def test_true_width_and_credibility_factors() -> None:
+    stated = run(announcement("Results", "20m @ 3.0g/t Au from 30m"))
+    bare = run("EXAMPLE RESOURCES LTD (ASX: EXR)\nResults\nHole XRC001 returned 20m @ 3.0g/t Au from 30m.\n")
+    assert factor(stated, "true_width")["value"] > factor(bare, "true_width")["value"]
+    assert factor(stated, "credibility")["value"] > factor(bare, "credibility")["value"]
+    flags = {f["id"] for f in bare["reporting"]["red_flags"]}
+    assert {"missing_competent_person", "no_true_width"} <= flags
+    assert "red flags" in factor(bare, "credibility")["reason"]
+
+
+def test_resource_size_uses_minex_classes() -> None:
+    big = run("EXAMPLE RESOURCES LTD (ASX: EXR)\nMaiden 1.2 Moz Mineral Resource at Example\nThe maiden Mineral Resource "
+              "estimate is 28.4 Mt @ 1.32 g/t Au for 1,206,000 oz (Indicated and Inferred), reported under the JORC Code.\n")
+    small = run("EXAMPLE RESOURCES LTD (ASX: EXR)\nMineral Resource update at Example\nThe Mineral Resource "
+                "estimate is 0.6 Mt @ 1.5 g/t Au for 29,000 oz (Inferred), reported under the JORC Code.\n")
+    fb, fs = factor(big, "best_intercept"), factor(small, "best_intercept")
+    assert fb["value"] > 0.6 > fs["value"] and "MinEx" in fb["reason"]
+    assert factor(big, "stage")["value"] > factor(small, "stage")["value"]  # maiden vs update
+    assert big["type"]["type"] == "resource"
