@@ -389,3 +389,99 @@ def test_resource_size_uses_minex_classes() -> None:
     assert fb["value"] > 0.6 > fs["value"] and "MinEx" in fb["reason"]
     assert factor(big, "stage")["value"] > factor(small, "stage")["value"]  # maiden vs update
     assert big["type"]["type"] == "resource"
+
+
+@pytest.mark.parametrize("kind", ["digits", "dots", "numbers", "percent", "metres"])
+def test_assessment_time_is_linear_on_hostile_text(kind: str) -> None:
+    """Cue patterns must not backtrack: long runs of digits, dots or numbers assess in well under a second."""
+    import time
+
+    body = {"digits": "1" * 30000, "dots": "." * 200000, "numbers": "1.1," * 50000, "percent": "12% " * 50000,
+            "metres": "12 m " * 40000}[kind]
+    analysis = analyse_text("ABC LTD (ASX: ABC)\nDrilling results\n" + body, "hostile.txt")
+    t0 = time.perf_counter()
+    assess(analysis)
+    assert time.perf_counter() - t0 < 3.0
+
+
+def test_stored_document_is_not_new_against_itself_and_reingest_keeps_scores(tmp_path: Path) -> None:
+    folder = tmp_path / "day"
+    folder.mkdir()
+    (folder / "a.txt").write_text(EXCEPTIONAL["gold"])
+    (folder / "b.txt").write_text(EXCEPTIONAL["copper"].replace("EXR", "EXC"))
+    db = f"sqlite:///{tmp_path / 'x.db'}"
+    assert _cli("ingest", str(folder), "-d", db, "-q").returncode == 0
+    from oresight.store import Store
+
+    store = Store(db)
+    before = [(r.id, r.score, r.novelty) for r in store.ranked(include_noise=True)]
+    store.close()
+    r = _cli("assess", str(folder / "a.txt"), "-d", db)
+    data = json.loads(r.stdout)
+    assert data["novelty"]["status"] == "new", data["novelty"]
+    assert data["significance"]["score"] == next(s for i, s, _ in before if i == 1)
+    again = _cli("ingest", str(folder), "-d", db, "-q")
+    assert b"0 stored, 2 already stored" in again.stdout
+    store = Store(db)
+    assert [(r.id, r.score, r.novelty) for r in store.ranked(include_noise=True)] == before
+    # the release date is read from the letterhead, so outcomes can name ticker + date
+    assert store.find_by_ticker_date("EXR", "2026-03-03") == [1]
+    store.close()
+
+
+def test_appendix_5b_wrapped_layout_and_dates(database) -> None:  # type: ignore[no-untyped-def]
+    from oresight.assess.service import Assessor
+    from oresight.store import Store
+
+    def quarter(day: str, cash: str) -> str:
+        return (f"EXAMPLE RESOURCES LTD (ASX: EXR)\nQuarterly Activities Report\nAppendix 5B\nMining exploration entity "
+                f"quarterly cash flow report\nQuarter ended (\"current quarter\")   {day}\n"
+                f"Consolidated statement of cash flows        Current quarter $A'000\n"
+                f"4.6  Cash and cash equivalents at end of\n     period                     {cash}        {cash}\n")
+
+    store = Store(database.url, schema=database.schema)
+    store.migrate()
+    try:
+        a = Assessor(store)
+        _, _, june = a.ingest(analyse_text(quarter("30 June 2025", "16,840"), "jun.txt"), source="jun.txt")
+        assert june is not None and june.cash is not None and june.cash[0] == 16_840_000 and june.cash[2] == "2025-06-30"
+        a.ingest(analyse_text(quarter("31 March 2025", "11,100"), "mar.txt"), source="mar.txt")
+        facts = store.facts("EXR")
+        assert facts is not None and facts.cash == 16_840_000 and facts.cash_as_of == "2025-06-30"  # older quarter ignored
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("text", ["weights: {best_intercept: abc}", "weights: {best_intercept: -1}", "- a\n- b",
+                                  "weights: {best_intercept: .nan}", "weights: {made_up: 1}", "bands: []\nweights: {depth: 1}",
+                                  "weights: {best_intercept: 0, breadth: 0, depth: 0, true_width: 0, stage: 0, "
+                                  "materiality: 0, criticality: 0, credibility: 0}"])
+def test_bad_weights_files_are_bad_input(text: str, tmp_path: Path) -> None:
+    f = tmp_path / "w.yaml"
+    f.write_text(text)
+    doc = tmp_path / "a.txt"
+    doc.write_text(EXCEPTIONAL["gold"])
+    r = _cli("assess", str(doc), env={"ORESIGHT_WEIGHTS": str(f)})
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1 and b"ORESIGHT_WEIGHTS" in r.stderr
+
+
+@pytest.mark.parametrize("value", ["0", "inf", "nan", "-5", "1e300"])
+def test_market_cap_out_of_range_is_bad_input(value: str, tmp_path: Path) -> None:
+    doc = tmp_path / "a.txt"
+    doc.write_text(EXCEPTIONAL["gold"])
+    r = _cli("assess", str(doc), f"--market-cap={value}")
+    assert r.returncode == 2 and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_points_add_up_when_there_is_no_result() -> None:
+    r = run("ABC LTD (ASX: ABC)\nAcquisition of the Example project\nConsideration of $2m; conditions precedent.\n"
+            "Competent Person statement: Mr A Person, MAusIMM, JORC Code.")
+    sig = r["significance"]
+    assert sig["score"] == 0 and all(f["contribution"] == 0 for f in sig["factors"])
+
+
+def test_calibrate_rejects_odd_ids(tmp_path: Path) -> None:
+    f = tmp_path / "o.csv"
+    f.write_text("announcement_id,label\n\u00b2,1\n")
+    r = _cli("calibrate", str(f), "-d", f"sqlite:///{tmp_path / 'db.sqlite'}")
+    assert r.returncode == 2 and b"positive whole number" in r.stderr

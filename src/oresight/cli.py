@@ -7,6 +7,7 @@ Bad input is one line on stderr and exit code 2; an internal error is one line a
 from __future__ import annotations
 
 import json
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -211,7 +212,7 @@ def ingest(
                     err.print(f"skipped: {outcome.error}", markup=False, soft_wrap=True)
                     continue
                 _id, created, assessment = assessor.ingest(outcome.analysis, source=str(outcome.path))
-                if created:
+                if created and assessment is not None:
                     added += 1
                     intercepts += len(outcome.analysis.extraction.intercepts)
                     flagged += assessment.novelty.flagged
@@ -274,6 +275,11 @@ def assess(
         analysis = analyse_text(text, "-")
     else:
         analysis = analyse_path(Path(file))
+    for name, value in (("--market-cap", market_cap), ("--cash", cash)):
+        if value is not None and not (math.isfinite(value) and 0 <= value < 1e15):
+            raise BadInput(f"{name} {value!r}: give an amount in A$ between 0 and 1e15")
+    if market_cap is not None and market_cap == 0:
+        raise BadInput("--market-cap 0: a listed company's market capitalisation is more than zero")
     url = database or os.environ.get("ORESIGHT_DATABASE_URL") or None
     store = _store(url) if url else None
     try:
@@ -318,11 +324,14 @@ def calibrate(
     out_file: Annotated[Path | None, typer.Option("--out", help="Write the refitted weights here (YAML).")] = None,
     folds: Annotated[int, typer.Option(help="Cross-validation folds for the out-of-sample fit.", min=2, max=20)] = 5,
     threshold: Annotated[float, typer.Option(help="An abnormal return at or above this is a positive outcome.")] = 0.10,
+    force: Annotated[bool, typer.Option("--force", help="Write the weights even when they do not beat the current score.")] = False,
 ) -> None:
     """Refit the score's weights from your outcomes (regularised logistic regression) and report the fit out of sample."""
     from oresight.assess.calibrate import calibrate as fit
     from oresight.assess.calibrate import read_outcomes
 
+    if out_file is not None and (out_file.is_dir() or not out_file.parent.is_dir()):
+        raise BadInput(f"--out {out_file}: not a file in an existing folder")
     rows = read_outcomes(outcomes, threshold=threshold)
     store = _store(database)
     try:
@@ -330,7 +339,7 @@ def calibrate(
     finally:
         store.close()
     out.print(report.summary())
-    if out_file is not None:
+    if out_file is not None and (report.better or force):
         out_file.write_text(report.weights_yaml(), encoding="utf-8")
         out.print(f"weights written to {esc(str(out_file))}; use them with ORESIGHT_WEIGHTS={esc(str(out_file))}")
 
@@ -401,6 +410,14 @@ def default_sample_day() -> Path:
     raise BadInput("the sample day is not installed (samples/corpus)")
 
 
+def _clip(text: str, n: int) -> str:
+    """At most n characters, cut at a word boundary, with an ellipsis when cut."""
+    text = " ".join(text.split())
+    if len(text) <= n:
+        return text
+    return text[: max(text.rfind(" ", 0, n), n // 2)].rstrip(" ,;:") + " …"
+
+
 def default_facts(folder: Path) -> Path | None:
     """The sample day's company facts file (samples/companies.csv beside the sample folder), if any."""
     for candidate in (folder / "companies.csv", folder.parent / "companies.csv"):
@@ -433,10 +450,11 @@ def demo(
         t.add_column(col, justify="right" if col in ("#", "id", "score") else "left", overflow="fold")
     for n, r in enumerate(ranked, 1):
         t.add_row(str(n), str(r.id), esc(r.ticker or "-"), f"{r.score:.0f}", r.band, r.type,
-                  "" if r.novelty in ("new", "unchecked") else r.novelty, esc(r.reason[:160]), esc(r.title[:50]))
+                  "" if r.novelty in ("new", "unchecked") else r.novelty, esc(_clip(r.reason, 160)), esc(r.title[:50]))
     out.print(t)
-    out.print("Next: [bold].venv/bin/oresight assess samples/corpus/pdq-001.pdf -f table[/bold]   "
-              "[bold].venv/bin/oresight search lithium -d " + database + "[/bold]")
+    example = next(iter(sorted(folder.glob("*.pdf"))), None)
+    out.print("Next: [bold]oresight assess " + esc(str(example or "FILE")) + " -f table[/bold]   "
+              "[bold]oresight search lithium -d " + esc(database) + "[/bold]")
 
 
 def main() -> None:

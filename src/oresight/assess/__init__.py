@@ -22,6 +22,7 @@ from oresight.assess.facts import CompanyFacts, appendix_5b_cash
 from oresight.assess.novelty import UNCHECKED, Novelty, NoveltyIndex, fingerprint
 from oresight.assess.reporting import check
 from oresight.assess.significance import Facts, Weights, score
+from oresight.assess.significance import weights as active_weights
 from oresight.assess.types import classify
 from oresight.model import Analysis, AnnouncementType, Evidence, Reporting, Significance
 
@@ -51,11 +52,12 @@ def assess(analysis: Analysis, *, facts: CompanyFacts | None = None, history: in
     pages = Pages(analysis.document)
     extraction = analysis.extraction
     kind = classify(pages, extraction)
-    reporting = check(pages, extraction)
+    w = weights or active_weights()
+    reporting = check(pages, extraction, red_flag_penalty=float(w.data["credibility"]["red_flag_penalty"]))
     nov = novelty or UNCHECKED
     f = Facts(facts.market_cap, facts.cash, facts.source or facts.ticker) if facts else None
     sig = score(pages, extraction, kind, reporting, facts=f, history=history,
                 repeated_share=nov.share_repeated if nov.flagged else 0.0,
-                duplicate=nov.status == "duplicate", novelty_reason=nov.reason, w=weights)
+                duplicate=nov.status == "duplicate", novelty_reason=nov.reason, w=w)
     cash = appendix_5b_cash(analysis.document) if kind.type == "quarterly" or "5b" in pages.headline.lower() else None
     return Assessment(kind, sig, reporting, nov, cash)

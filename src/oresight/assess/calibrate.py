@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -57,8 +58,8 @@ def read_outcomes(path: Path, *, threshold: float = 0.10) -> list[Outcome]:
             c = cols.get(k)
             return (row.get(c) or "").strip() if c else ""
         ann = get("announcement_id")
-        if ann and not ann.isdigit():
-            raise BadInput(f"{path}:{n}: announcement_id {ann!r} is not a number")
+        if ann and not re.fullmatch(r"[0-9]{1,18}", ann):
+            raise BadInput(f"{path}:{n}: announcement_id {ann!r} is not a positive whole number")
         if get("abnormal_return"):
             try:
                 ret = float(get("abnormal_return").rstrip("%")) / (100 if get("abnormal_return").endswith("%") else 1)
@@ -67,6 +68,8 @@ def read_outcomes(path: Path, *, threshold: float = 0.10) -> list[Outcome]:
             if not math.isfinite(ret):
                 raise BadInput(f"{path}:{n}: abnormal_return is not finite")
             positive = int(ret >= threshold)
+        elif "label" not in cols:
+            raise BadInput(f"{path}:{n}: no abnormal_return and no label column for this row")
         else:
             lab = get("label").lower()
             if lab not in LABELS:
@@ -111,7 +114,14 @@ class CalibrationReport:
                  "new weights: " + ", ".join(f"{k} {v:g}" for k, v in self.weights.items())]
         if self.dropped:
             lines.append("weight 0 (negative coefficient): " + ", ".join(self.dropped))
+        if not self.better:
+            lines.append("the refitted weights do not beat the current score out of sample: keep the current weights "
+                         "(use --force to write them anyway)")
         return "\n".join(lines)
+
+    @property
+    def better(self) -> bool:
+        return bool(self.auc_cv > self.auc_current) or math.isnan(self.auc_current)
 
     def weights_yaml(self) -> str:
         data: dict[str, Any] = {
@@ -165,7 +175,10 @@ def calibrate(store: Store, outcomes: list[Outcome], *, folds: int = 5, C: float
     model = LogisticRegression(C=C, max_iter=1000).fit(X, yy)
     coefs = {n: float(c) for n, c in zip(FACTORS, model.coef_[0], strict=True)}
     positive = {n: c for n, c in coefs.items() if c > 0}
-    total = sum(positive.values()) or 1.0
+    if not positive:
+        raise BadInput("these outcomes give no factor a positive weight (no relation between the factors and the "
+                       "outcomes): nothing to refit")
+    total = sum(positive.values())
     base = load("weights.yaml")["weights"]
     weights = {n: round(100.0 * positive.get(n, 0.0) / total, 1) for n in base}
     return CalibrationReport(len(yy), int(yy.sum()), unresolved, _auc(yy, np.array(current)), _auc(yy, probs),

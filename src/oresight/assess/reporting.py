@@ -18,7 +18,7 @@ from oresight.extract import extract_text
 from oresight.model import CheckItem, Evidence, Extraction, Intercept, RedFlag, Reporting, ResourceEstimate, Span
 
 RESULT_EXCLUSIONS = {"visual", "sample"}  # set-aside results that still make the checklist apply
-_GRADE = re.compile(r"\d(?:\.\d+)?\s?(?:g/t|ppm|ppb|%|oz/t)", re.IGNORECASE)
+_GRADE = re.compile(r"(?<![\d.])\d{1,7}(?:\.\d{1,6})?\s?(?:g/t|ppm|ppb|%|oz/t)", re.IGNORECASE)
 
 
 @cache
@@ -92,7 +92,7 @@ def _close(a: float | None, b: float | None, rel: float = 0.06, absolute: float 
     return abs(a - b) <= max(absolute, rel * max(abs(a), abs(b)))
 
 
-_QUANTITY = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?(mt\b|million\s+(?:tonnes?|ounces?|oz|pounds?|lbs?)|moz\b|koz\b|mlbs?\b|"
+_QUANTITY = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*(?:\.\d+)?|\d{1,9}(?:\.\d+)?)\s?(mt\b|million\s+(?:tonnes?|ounces?|oz|pounds?|lbs?)|moz\b|koz\b|mlbs?\b|"
                        r"thousand\s+ounces|kt\b)", re.IGNORECASE)
 _QUANTITY_UNITS = {"mt": (1e6, "t"), "moz": (1e6, "oz"), "koz": (1e3, "oz"), "mlb": (1e6, "lb"), "mlbs": (1e6, "lb"),
                    "kt": (1e3, "t")}
@@ -209,7 +209,7 @@ def _including_dominance(extraction: Extraction) -> RedFlag | None:
     return None
 
 
-def check(pages: Pages, extraction: Extraction) -> Reporting:
+def check(pages: Pages, extraction: Extraction, *, red_flag_penalty: float | None = None) -> Reporting:
     drill = bool(extraction.intercepts)
     set_aside = [e for e in extraction.excluded if e.kind in RESULT_EXCLUSIONS]
     results = drill or bool(extraction.resources) or bool(set_aside)
@@ -334,6 +334,6 @@ def check(pages: Pages, extraction: Extraction) -> Reporting:
     applicable = [i for i in items if i.status != "n/a"]
     quality: float | None = None
     if applicable:
-        penalty = float(load("weights.yaml")["credibility"]["red_flag_penalty"])
+        penalty = float(load("weights.yaml")["credibility"]["red_flag_penalty"]) if red_flag_penalty is None else red_flag_penalty
         quality = max(0.0, sum(i.status == "present" for i in applicable) / len(applicable) - penalty * len(flags))
     return Reporting(tuple(items), tuple(flags), quality)

@@ -8,15 +8,16 @@ history looked up per ticker, each assessed announcement stored with its assessm
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
-from datetime import datetime
+from datetime import UTC, date, datetime
 
 import numpy as np
 
 from oresight.assess import Assessment, assess
-from oresight.assess.facts import CompanyFacts
+from oresight.assess.facts import CompanyFacts, parse_date
 from oresight.assess.novelty import UNCHECKED, NoveltyIndex, fingerprint
-from oresight.model import Analysis
+from oresight.model import Analysis, Document
 from oresight.store import Store, StoredFacts
 
 
@@ -64,6 +65,8 @@ class Assessor:
                exclude: int | None = None) -> Assessment:
         ticker = _main_ticker(analysis)
         facts = self.company_facts(ticker, market_cap=market_cap, cash=cash)
+        if exclude is None and self.store is not None:
+            exclude = self.store.find(analysis.document.sha256)  # a stored document is not new against itself
         index = self.index
         novelty = UNCHECKED
         if index is not None and len(index):
@@ -76,14 +79,18 @@ class Assessor:
         return assess(analysis, facts=facts, history=history, novelty=novelty)
 
     def ingest(self, analysis: Analysis, *, source: str, published_at: datetime | None = None,
-               market_cap: float | None = None, cash: float | None = None) -> tuple[int, bool, Assessment]:
+               market_cap: float | None = None, cash: float | None = None) -> tuple[int, bool, Assessment | None]:
         """Assess against the archive, then store the announcement, its assessment and fingerprint.
 
-        An announcement already stored (same content) is assessed again against the rest of the
-        archive and keeps its id."""
+        An announcement already stored (same content) keeps its id and its stored assessment: ingesting a
+        folder again changes nothing and returns no assessment (novelty is judged once, against what was
+        stored before it)."""
         if self.store is None:
             raise ValueError("Assessor.ingest needs a store")
+        published_at = published_at or published_date(analysis.document)
         existing = self.store.find(analysis.document.sha256)
+        if existing is not None and self.store.assessment(existing) is not None:
+            return existing, False, None
         assessment = self.assess(analysis, market_cap=market_cap, cash=cash, exclude=existing)
         ann_id, created = self.store.add(analysis, source=source, published_at=published_at)
         self.store.set_assessment(ann_id, assessment.to_json())
@@ -100,3 +107,24 @@ class Assessor:
                                               source=f"Appendix 5B ({source})")])
             self.facts.pop(ticker, None)
         return ann_id, created, assessment
+
+
+def published_date(document: Document) -> datetime | None:
+    """The release date: the document's date metadata (front matter, <meta>, PDF info), else the first date
+    in the letterhead block at the top of page 1."""
+    for key in ("date", "published", "article:published_time", "pubdate", "creationdate"):
+        raw = document.meta(key)
+        if raw:
+            d = parse_date(raw)
+            if d is None and re.match(r"D:(\d{4})(\d\d)(\d\d)", raw):
+                m = re.match(r"D:(\d{4})(\d\d)(\d\d)", raw)
+                assert m is not None
+                try:
+                    d = date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+                except ValueError:
+                    d = None
+            if d is not None:
+                return datetime(d.year, d.month, d.day, tzinfo=UTC)
+    head = document.pages[0].text[:400] if document.pages else ""
+    d = parse_date(head)
+    return datetime(d.year, d.month, d.day, tzinfo=UTC) if d else None

@@ -48,22 +48,76 @@ class Weights:
         return {k: float(v) for k, v in self.data["weights"].items()}
 
 
+def _merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
+    out = dict(base)
+    for k, v in override.items():
+        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
+    return out
+
+
+def _check_weights(data: dict[str, Any], where: str) -> None:
+    def number(v: Any, what: str) -> float:
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
+            raise BadInput(f"{where}: {what} must be a finite number >= 0, not {v!r}")
+        return float(v)
+
+    if not isinstance(data.get("weights"), dict):
+        raise BadInput(f"{where}: not a weights file (no 'weights' mapping)")
+    unknown = set(data["weights"]) - set(FACTORS)
+    if unknown:
+        raise BadInput(f"{where}: unknown factors {sorted(unknown)} (known: {', '.join(FACTORS)})")
+    total = sum(number(v, f"weight of {k}") for k, v in data["weights"].items())
+    if total <= 0:
+        raise BadInput(f"{where}: the weights sum to zero")
+    bands = data.get("bands")
+    if not isinstance(bands, dict) or not bands:
+        raise BadInput(f"{where}: 'bands' must map band names to lowest scores")
+    if min(number(v, f"band {k}") for k, v in bands.items()) != 0:
+        raise BadInput(f"{where}: one band must start at 0")
+    pen = data.get("penalties")
+    if not isinstance(pen, dict):
+        raise BadInput(f"{where}: 'penalties' must be a mapping")
+    for k, v in pen.items():
+        number(v, f"penalty {k}")
+
+
 @cache
 def _load_weights(path: str) -> Weights:
     if not path:
         return Weights(load("weights.yaml"), "built-in (oresight/assess/data/weights.yaml)")
+    where = f"ORESIGHT_WEIGHTS={path}"
     try:
         data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as e:
-        raise BadInput(f"ORESIGHT_WEIGHTS={path}: cannot read: {str(e).splitlines()[0]}") from None
-    base = dict(load("weights.yaml"))
-    if not isinstance(data, dict) or not isinstance(data.get("weights"), dict):
-        raise BadInput(f"ORESIGHT_WEIGHTS={path}: not a weights file (no 'weights' mapping)")
-    unknown = set(data["weights"]) - set(FACTORS)
-    if unknown:
-        raise BadInput(f"ORESIGHT_WEIGHTS={path}: unknown factors {sorted(unknown)}")
-    base.update({k: v for k, v in data.items() if k in base})
-    return Weights(base, path)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as e:
+        raise BadInput(f"{where}: cannot read: {' '.join(str(e).split())[:160]}") from None
+    if not isinstance(data, dict):
+        raise BadInput(f"{where}: not a weights file (a YAML mapping with 'weights')")
+    if not isinstance(data.get("weights"), dict):
+        raise BadInput(f"{where}: not a weights file (no 'weights' mapping)")
+    merged = _merge(dict(load("weights.yaml")), {k: v for k, v in data.items() if k != "calibration"})
+    _check_weights(merged, where)
+    w = Weights(merged, path)
+    try:  # the nested anchors must be usable too: score a small result once
+        from oresight.assess._text import Pages as _Pages
+        from oresight.model import AnnouncementType as _AT
+        from oresight.model import Document as _Doc
+        from oresight.model import Page as _Page
+
+        probe = Intercept(3.0, "g/t", "Au", 10.0, "10m @ 3g/t Au", _span0(), hole_id="P1", from_m=0.0, to_m=10.0)
+        pages = _Pages(_Doc(kind="text", pages=(_Page(1, "10m @ 3g/t Au from 0m"),), sha256="probe"))
+        score(pages, Extraction(("Au",), (probe,), ()), _AT("drilling", "drilling", False, ""),
+              Reporting((), (), None), w=w)
+    except BadInput:
+        raise
+    except Exception as e:  # any failure here means a malformed file: reported in one line
+        raise BadInput(f"{where}: not usable: {type(e).__name__}: {' '.join(str(e).split())[:120]}") from None
+    return w
+
+
+def _span0() -> Any:
+    from oresight.model import Span as _Span
+
+    return _Span(1, 0, 0)
 
 
 def weights(path: str | None = None) -> Weights:
@@ -271,7 +325,7 @@ def _stage(pages: Pages, extraction: Extraction, history: int | None, w: Weights
             p = re.compile(pat, re.IGNORECASE)
             hits = pages.headline_hits(p) if scope == "headline" else [e for e in [pages.first(p, pages=2)] if e]
             if hits:
-                key = "infill" if name == "infill" and "resource definition" in hits[0].surface.lower() else name
+                key = "resource_definition" if name == "infill" and "resource definition" in hits[0].surface.lower() else name
                 where = "headline" if scope == "headline" else "text"
                 return sv[key], f"{name.replace('_', ' ')} ({where}: {quote(hits, 1)})", hits
     if history is not None:
@@ -456,7 +510,7 @@ def score(pages: Pages, extraction: Extraction, kind: AnnouncementType, reportin
     known = [f for f in factors if f.value is not None]
     denominator = sum(f.weight for f in known)
     raw = 100.0 * sum(f.contribution for f in known) / denominator if denominator > 0 and (top or res_value) else 0.0
-    scale = 100.0 / denominator if denominator > 0 else 0.0
+    scale = 100.0 / denominator if denominator > 0 and (top or res_value) else 0.0
     factors = [Factor(f.name, f.value, f.weight, round(f.contribution * scale, 2), f.reason, f.evidence) for f in factors]
     # penalties
     pen = float(w.data["penalties"]["reannounced"])

@@ -17,7 +17,7 @@ from oresight.assess._text import Pages, compile_cues, load, quote
 from oresight.model import AnnouncementType, Evidence, Extraction
 
 BODY_PAGES = 3
-_RESULT_IN_HEADLINE = re.compile(r"\d+(?:\.\d+)?\s?(?:m|metres|meters|ft|feet)\s?(?:@|at|of|grading)\s?\d", re.IGNORECASE)
+_RESULT_IN_HEADLINE = re.compile(r"(?<![\d.,])\d{1,6}(?:\.\d+)?\s?(?:m|metres|meters|ft|feet)\s?(?:@|at|of|grading)\s?\d", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

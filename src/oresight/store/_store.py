@@ -523,7 +523,7 @@ class Store:
                     row.cash = f.cash
                     row.cash_as_of = f.cash_as_of
                 row.updated_at = now
-        return len(facts)
+        return len({f.ticker for f in facts})
 
     def facts(self, ticker: str) -> StoredFacts | None:
         with self._errors("reading company facts"), self._read() as session:
