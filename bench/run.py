@@ -153,6 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     holdout2 = args.holdout.parent / "holdout2"
     if holdout2.is_dir() and labelled_files(holdout2):
         accuracy(holdout2, "second holdout (messier real-world styles, written last)", args.verbose)
+    assess_set = args.holdout.parent / "assess"
+    if assess_set.is_dir() and labelled_files(assess_set):
+        accuracy(assess_set, "assessment set (types, significance range; first measured F1 0.959 / 0.889)", args.verbose)
     print(f"\n## Throughput (one process, sample corpus, read + extract, no storage)\n"
           f"{tp.docs / tp.seconds:.1f} documents/s, {tp.pages / tp.seconds:.1f} pages/s, "
           f"{tp.text_bytes / tp.seconds / 1e6:.2f} MB/s of text "
