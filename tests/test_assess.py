@@ -485,3 +485,15 @@ def test_calibrate_rejects_odd_ids(tmp_path: Path) -> None:
     f.write_text("announcement_id,label\n\u00b2,1\n")
     r = _cli("calibrate", str(f), "-d", f"sqlite:///{tmp_path / 'db.sqlite'}")
     assert r.returncode == 2 and b"positive whole number" in r.stderr
+
+
+def test_resource_totals_are_not_double_counted() -> None:
+    text = ("EXAMPLE RESOURCES LTD (ASX: EXR)\nMineral Resource update\n\nTable 1: Mineral Resource by deposit\n\n"
+            "| Deposit | Category | Tonnes (Mt) | Grade (g/t Au) | Contained (koz Au) |\n|---|---|---|---|---|\n"
+            "| North | Indicated | 5.0 | 2.0 | 321 |\n| North | Inferred | 2.0 | 1.5 | 96 |\n"
+            "| North | Total | 7.0 | 1.85 | 417 |\n| South | Inferred | 3.0 | 1.6 | 154 |\n"
+            "| South | Total | 3.0 | 1.6 | 154 |\n| Grand total | Total | 10.0 | 1.78 | 571 |\n\n"
+            "Reported under the JORC Code (2012).\n")
+    r = run(text)
+    reason = factor(r, "best_intercept")["reason"]
+    assert "0.57 Moz" in reason or "0.58 Moz" in reason, reason

@@ -215,6 +215,8 @@ def strength(group: tuple[Intercept, ...], pages: Pages, w: Weights) -> Strength
 
 
 def _num(v: float) -> str:
+    if 0 < abs(v) < 1:
+        return f"{v:.3g}"
     return f"{v:,.2f}".rstrip("0").rstrip(".")
 
 
@@ -234,12 +236,16 @@ def _describe(group: tuple[Intercept, ...]) -> str:
 
 
 def _resource_value(resources: tuple[ResourceEstimate, ...]) -> tuple[float, str, dict[str, float]] | None:
-    """In-situ value (US$) of the largest total per analyte (a 'total' row, or the sum of categories), and
-    the contained kilograms of each analyte."""
-    by_analyte: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
-    kg_by: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    """In-situ value (US$) of the estimate and the contained kilograms of each analyte.
+
+    Per analyte: the largest single 'total' row when there is one (tables give a total per deposit and a
+    grand total: summing them would double count); otherwise the sum of the distinct category rows
+    (measured + indicated + inferred, or mi + inferred, or proven + probable, whichever is largest)."""
+    has_resources = any(x.kind == "resource" for x in resources)
+    totals: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    cats: dict[str, dict[str, dict[tuple[float, float | None], tuple[float, float]]]] = defaultdict(lambda: defaultdict(dict))
     for r in resources:
-        if r.kind != "resource" and any(x.kind == "resource" for x in resources):
+        if r.kind != "resource" and has_resources:
             continue
         if r.grade is None or r.unit is None or r.analyte is None:
             continue
@@ -247,22 +253,29 @@ def _resource_value(resources: tuple[ResourceEstimate, ...]) -> tuple[float, str
         v = values.usd_per_t(r.grade, r.unit, r.analyte)
         if v is None or kg is None:
             continue
-        cat = r.category or "total"
         a = values.base_analyte(r.analyte)
-        by_analyte[a][cat] += v * r.tonnes
-        kg_by[a][cat] += kg * r.tonnes
-    if not by_analyte:
+        pair = (v * r.tonnes, kg * r.tonnes)
+        if r.category in (None, "total"):
+            totals[a].append(pair)
+        else:
+            cats[a][r.category][(round(r.tonnes), r.grade)] = pair  # the same row repeated in two tables counts once
+    if not totals and not cats:
         return None
+    total_usd = 0.0
+    contained: dict[str, float] = {}
+    for a in sorted(set(totals) | set(cats)):
+        options = [max(totals[a])] if totals.get(a) else []
+        c = {k: (sum(p[0] for p in rows_.values()), sum(p[1] for p in rows_.values())) for k, rows_ in cats[a].items()}
 
-    def largest(cats: dict[str, float]) -> float:
-        parts = cats.get("measured", 0) + cats.get("indicated", 0) + cats.get("inferred", 0)
-        alt = cats.get("mi", 0) + cats.get("inferred", 0)
-        alt2 = cats.get("proven", 0) + cats.get("probable", 0)
-        return max(cats.get("total", 0), parts, alt, alt2)
+        def add(*names: str, c: dict[str, tuple[float, float]] = c) -> tuple[float, float]:
+            return (sum(c.get(n, (0.0, 0.0))[0] for n in names), sum(c.get(n, (0.0, 0.0))[1] for n in names))
 
-    total = sum(largest(c) for c in by_analyte.values())
-    contained = {a: largest(c) for a, c in kg_by.items()}
-    return total, "+".join(sorted(by_analyte)), contained
+        if not options:
+            options = [add("measured", "indicated", "inferred"), add("mi", "inferred"), add("proven", "probable")]
+        best = max(options)
+        total_usd += best[0]
+        contained[a] = best[1]
+    return total_usd, "+".join(sorted(contained)), contained
 
 
 @cache
