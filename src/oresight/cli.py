@@ -384,6 +384,7 @@ def show(
     store = _store(database)
     try:
         ann = store.get(announcement_id)
+        assessment = store.assessment(announcement_id) if ann is not None else None
     finally:
         store.close()
     if ann is None:
@@ -393,12 +394,19 @@ def show(
         data["id"] = ann.id
         data["title"] = ann.title
         data["source"] = ann.source
+        if assessment is not None:
+            data.update(assessment)
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
         return
     ex = Extraction(commodities=ann.commodities, intercepts=ann.intercepts, resources=ann.resources,
                     companies=ann.companies, reporting_code=ann.reporting_code)
     out.print(f"#{ann.id}  {esc(ann.source)}  ({ann.kind}, {ann.page_count} page(s), sha256 {ann.sha256[:12]})")
     _extraction_table(ex, ann.title)
+    if assessment is not None:
+        sig = assessment["significance"]
+        out.print(f"type: [bold]{assessment['type']['type']}[/bold]   score: [bold]{sig['score']:.1f}[/bold] ({sig['band']})   "
+                  f"novelty: {assessment['novelty']['status']}")
+        out.print(esc(sig["reason"]))
 
 
 def default_sample_day() -> Path:
