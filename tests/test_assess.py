@@ -497,3 +497,31 @@ def test_resource_totals_are_not_double_counted() -> None:
     r = run(text)
     reason = factor(r, "best_intercept")["reason"]
     assert "0.57 Moz" in reason or "0.58 Moz" in reason, reason
+
+
+@pytest.mark.parametrize(("headline", "kind"), [
+    ("Application for quotation of securities - EXR", "routine"),
+    ("Notification regarding unquoted securities - EXR", "routine"),
+    ("Proposed issue of securities - EXR", "routine"),
+    ("Change of Director's Interest Notice", "routine"),
+    ("Becoming a substantial holder", "routine"),
+    ("Ceasing to be a substantial holder", "routine"),
+    ("Cleansing Notice", "routine"),
+    ("Results of Meeting", "routine"),
+    ("Notice of Annual General Meeting/Proxy Form", "routine"),
+    ("Appendix 4G and Corporate Governance Statement", "routine"),
+    ("Response to ASX Price Query", "routine"),
+    ("Trading Halt", "trading_halt"),
+    ("Suspension from Quotation", "trading_halt"),
+    ("Reinstatement to Quotation", "trading_halt"),
+    ("Quarterly Activities/Appendix 5B Cash Flow Report", "quarterly"),
+    ("Half Year Financial Report", "quarterly"),
+    ("Investor Presentation", "other"),
+    ("Placement and Share Purchase Plan to raise $8 million", "capital_raise"),
+    ("Option to acquire high-grade copper project in Queensland", "acquisition"),
+    ("Scoping Study confirms robust open pit", "study"),
+    ("Maiden Mineral Resource Estimate for Example", "resource"),
+])
+def test_asx_form_headlines(headline: str, kind: str) -> None:
+    r = run(f"EXAMPLE RESOURCES LTD (ASX: EXR)\n{headline}\n\nThe Company advises as attached.\n")
+    assert r["type"]["type"] == kind, r["type"]["reason"]
