@@ -525,3 +525,25 @@ def test_resource_totals_are_not_double_counted() -> None:
 def test_asx_form_headlines(headline: str, kind: str) -> None:
     r = run(f"EXAMPLE RESOURCES LTD (ASX: EXR)\n{headline}\n\nThe Company advises as attached.\n")
     assert r["type"]["type"] == kind, r["type"]["reason"]
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(["Appendix 5B", "4.6 Cash and cash equivalents at end of period", "12m @ 3.1g/t Au",
+                          "from 40m", "including", "2m @ 45g/t Au", "CuEq", "Competent Person", "JORC", "Table 1",
+                          "Mt @", "1.2%", "Li2O", "TREO", "ppm", "true width", "Easting", "Dip", "trading halt",
+                          "Placement", "maiden", "discovery", "infill", "\n", "|", "•", "up to", "30 June 2025"])
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_WORDS, st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=12)), max_size=60))
+def test_assess_never_raises_and_points_add_up(parts: list[str]) -> None:
+    text = "ABC LTD (ASX: ABC) " + " ".join(parts)
+    r = assess(analyse_text(text, "h.txt")).to_json()
+    sig = r["significance"]
+    assert 0 <= sig["score"] <= 100
+    known = [f["contribution"] for f in sig["factors"] if f["value"] is not None and f["weight"] > 0]
+    penalties = [f["contribution"] for f in sig["factors"] if f["weight"] < 0]
+    assert sig["score"] == pytest.approx(max(0.0, min(100.0, sum(known) + sum(penalties))), abs=0.6)
+    json.dumps(r)  # plain JSON

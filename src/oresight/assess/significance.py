@@ -242,6 +242,7 @@ def _resource_value(resources: tuple[ResourceEstimate, ...]) -> tuple[float, str
     grand total: summing them would double count); otherwise the sum of the distinct category rows
     (measured + indicated + inferred, or mi + inferred, or proven + probable, whichever is largest)."""
     has_resources = any(x.kind == "resource" for x in resources)
+    has_parts = any(x.analyte and not x.analyte.endswith("Eq") for x in resources)
     totals: dict[str, list[tuple[float, float]]] = defaultdict(list)
     cats: dict[str, dict[str, dict[tuple[float, float | None], tuple[float, float]]]] = defaultdict(lambda: defaultdict(dict))
     for r in resources:
@@ -249,6 +250,8 @@ def _resource_value(resources: tuple[ResourceEstimate, ...]) -> tuple[float, str
             continue
         if r.grade is None or r.unit is None or r.analyte is None:
             continue
+        if r.analyte.endswith("Eq") and has_parts:
+            continue  # the metals themselves are valued; their equivalent would count them twice
         kg = values.kg_per_t(r.grade, r.unit)
         v = values.usd_per_t(r.grade, r.unit, r.analyte)
         if v is None or kg is None:
@@ -328,7 +331,8 @@ _STAGE_CUES: tuple[tuple[str, str], ...] = (
 def _stage(pages: Pages, extraction: Extraction, history: int | None, w: Weights) -> tuple[float | None, str, list[Evidence]]:
     sv = w.data["stage_values"]
     if extraction.resources and not extraction.intercepts:
-        maiden = pages.first(compile_cues([r"maiden\b[^.\n]{0,40}?\b(resource|reserve|mre|estimate)", r"first (mineral )?resource"]), pages=2)
+        maiden = pages.first(compile_cues([r"maiden\b[^.\n]{0,40}?\b(resource|reserve|mre|estimate)",
+                                            r"\b(first|initial|inaugural)\s+(jorc\s+|pit[- ]constrained\s+)?(mineral\s+)?(resource|mre)\b"]), pages=2)
         if maiden:
             return sv["maiden_resource"], f"maiden estimate: {quote([maiden], 1)}", [maiden]
         return sv["resource_update"], "a resource update or restatement", []
