@@ -306,3 +306,20 @@ def test_fingerprint_never_raises(text: str) -> None:
     fp = fingerprint(text)
     assert fp.dtype == np.uint32 and fp.ndim == 1
     assert np.all(np.diff(fp.astype(np.int64)) > 0)
+
+
+def test_a_later_release_is_never_an_earlier_announcement() -> None:
+    """An archive filled out of order: the stored copy is dated after the new one, so it is not 'before'."""
+    from oresight.pipeline import analyse_text as _at
+
+    text = "EXAMPLE LTD (ASX: EXR)\nHole XRC001 returned 20m @ 3.0g/t Au from 30m and XRC002 returned 12m @ 2.1g/t Au from 8m."
+    a = _at(text, "a.txt")
+    index = NoveltyIndex()
+    index.add("later", fingerprint=fingerprint(a.document.text), intercepts=a.extraction.intercepts, ticker="EXR",
+              published="2026-03-10")
+    early = index.check(fingerprint=fingerprint(a.document.text), intercepts=a.extraction.intercepts, ticker="EXR",
+                        published="2026-03-03")
+    assert not early.flagged
+    late = index.check(fingerprint=fingerprint(a.document.text), intercepts=a.extraction.intercepts, ticker="EXR",
+                       published="2026-03-20")
+    assert late.flagged

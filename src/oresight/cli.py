@@ -11,6 +11,7 @@ import math
 import os
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from enum import StrEnum
 from functools import wraps
 from pathlib import Path
@@ -189,7 +190,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Read, extract, assess and store announcements (each stored once, by content)."""
-    from oresight.assess.service import Assessor
+    from oresight.assess.service import Assessor, published_date
     from oresight.pipeline import analyse_many, discover
 
     missing = [p for p in paths if not p.exists()]
@@ -203,7 +204,8 @@ def ingest(
         assessor = Assessor(store, facts=company_facts)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                       console=err, disable=quiet, transient=True) as progress:
-            task = progress.add_task("ingesting", total=len(files))
+            task = progress.add_task("reading", total=len(files))
+            read: list[tuple[datetime | None, Any]] = []
             for outcome in analyse_many(files):
                 progress.advance(task)
                 if outcome.analysis is None:
@@ -211,7 +213,14 @@ def ingest(
                     store.record_error(source=str(outcome.path), reason=outcome.error or "unreadable")
                     err.print(f"skipped: {outcome.error}", markup=False, soft_wrap=True)
                     continue
-                _id, created, assessment = assessor.ingest(outcome.analysis, source=str(outcome.path))
+                read.append((published_date(outcome.analysis.document), outcome))
+            # stored in release order, so novelty judges each announcement against the ones released before it
+            far = datetime.max.replace(tzinfo=UTC)
+            read.sort(key=lambda p: (p[0] or far, str(p[1].path)))
+            progress.update(task, description="assessing", completed=0, total=len(read))
+            for when, outcome in read:
+                progress.advance(task)
+                _id, created, assessment = assessor.ingest(outcome.analysis, source=str(outcome.path), published_at=when)
                 if created and assessment is not None:
                     added += 1
                     intercepts += len(outcome.analysis.extraction.intercepts)

@@ -161,7 +161,7 @@ _MONTHS = {m: k for k, m in enumerate(("january", "february", "march", "april", 
                                         "september", "october", "november", "december"), start=1)}
 _DATE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|"
                    r"november|december)\s*,?\s+(20\d\d)\b|\b(january|february|march|april|may|june|july|august|"
-                   r"september|october|november|december)\s+(\d{1,2}),?\s+(20\d\d)\b|\b(20\d\d)-(\d\d)-(\d\d)\b",
+                   r"september|october|november|december)\s+(\d{1,2}),?\s+(20\d\d)\b|\b(20\d\d)-(\d\d)-(\d\d)(?!\d)",
                    re.IGNORECASE)
 
 def parse_date(text: str) -> date | None:

@@ -810,11 +810,13 @@ class NoveltyIndex:
         return found
 
     def check(self, *, fingerprint: npt.NDArray[np.uint32], intercepts: Sequence[Intercept],
-              ticker: str | None = None, exclude: str | None = None) -> Novelty:
+              ticker: str | None = None, exclude: str | None = None, published: str | None = None) -> Novelty:
         """Is this announcement (its fingerprint and result rows) a re-announcement of stored ones?
 
         ``exclude`` names a stored announcement to leave out (the document itself when it is already stored).
-        ``ticker`` is the new announcement's issuer, used in the reason (a partner's earlier release)."""
+        ``ticker`` is the new announcement's issuer, used in the reason (a partner's earlier release).
+        ``published`` (ISO date): stored announcements dated after it are not earlier announcements (an archive
+        filled out of order), so they neither make this one a duplicate nor a re-announcement."""
         ex = self._id.get(exclude, -1) if exclude is not None else -1
         if len(self._keys) - (ex >= 0) <= 0:
             return UNCHECKED
@@ -824,6 +826,11 @@ class NoveltyIndex:
         rows = list(intercepts)
         hits = self._repeats([_prepare(it) for it in rows], ex)
         repeated = tuple(RepeatedIntercept(it, self._prior(h)) for it, h in zip(rows, hits, strict=True) if h >= 0)
+        if published:
+            repeated = tuple(r for r in repeated if not (r.previously.published and r.previously.published > published))
+            later = self._published[best_doc] if best_doc >= 0 else None
+            if later and later > published:
+                sim = 0.0
         share = len(repeated) / len(rows) if rows else 0.0
 
         if sim >= DUPLICATE_JACCARD and (not rows or share >= REANNOUNCED_SHARE):

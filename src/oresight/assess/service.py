@@ -62,7 +62,7 @@ class Assessor:
                        cash=cash if cash is not None else base.cash, source="command line")
 
     def assess(self, analysis: Analysis, *, market_cap: float | None = None, cash: float | None = None,
-               exclude: int | None = None) -> Assessment:
+               exclude: int | None = None, published_at: datetime | None = None) -> Assessment:
         ticker = _main_ticker(analysis)
         facts = self.company_facts(ticker, market_cap=market_cap, cash=cash)
         if exclude is None and self.store is not None:
@@ -70,9 +70,11 @@ class Assessor:
         index = self.index
         novelty = UNCHECKED
         if index is not None and len(index):
+            when = published_at or published_date(analysis.document)
             novelty = index.check(fingerprint=fingerprint(analysis.document.text),
                                   intercepts=analysis.extraction.intercepts, ticker=ticker,
-                                  exclude=str(exclude) if exclude is not None else None)
+                                  exclude=str(exclude) if exclude is not None else None,
+                                  published=when.date().isoformat() if when else None)
         history = None
         if self.store is not None and ticker:
             history = self.store.results_before(ticker, exclude)
@@ -91,7 +93,7 @@ class Assessor:
         existing = self.store.find(analysis.document.sha256)
         if existing is not None and self.store.assessment(existing) is not None:
             return existing, False, None
-        assessment = self.assess(analysis, market_cap=market_cap, cash=cash, exclude=existing)
+        assessment = self.assess(analysis, market_cap=market_cap, cash=cash, exclude=existing, published_at=published_at)
         ann_id, created = self.store.add(analysis, source=source, published_at=published_at)
         self.store.set_assessment(ann_id, assessment.to_json())
         fp = fingerprint(analysis.document.text)
@@ -115,6 +117,11 @@ def published_date(document: Document) -> datetime | None:
     for key in ("date", "published", "article:published_time", "pubdate", "creationdate"):
         raw = document.meta(key)
         if raw:
+            try:  # an ISO timestamp keeps its time: same-day releases stay in order
+                stamp = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+                return stamp.astimezone(UTC) if stamp.tzinfo else stamp.replace(tzinfo=UTC)
+            except ValueError:
+                pass
             d = parse_date(raw)
             if d is None and re.match(r"D:(\d{4})(\d\d)(\d\d)", raw):
                 m = re.match(r"D:(\d{4})(\d\d)(\d\d)", raw)
