@@ -352,6 +352,19 @@ def test_ingest_flags_reannouncements_and_calibrate(tmp_path: Path, database) ->
         assert report.rows == len(ids) and report.auc_cv > 0.8
         assert abs(sum(report.weights.values()) - 100) < 1
         assert "out of sample" in report.summary()
+        # ordinal labels (ordinary < significant < exceptional) fit a cumulative-logit model
+        levels = {1: "exceptional", 0: "ordinary"}
+        mid = []
+        for n in range(6):
+            i, _, _ = assessor.ingest(analyse_text(announcement("Step-out drilling", f"{14 + n}m @ {2.2 + n / 10:.1f}g/t Au "
+                                                                f"from {60 + n}m") + f"\nRun m{n}", f"m{n}.txt"), source=f"m{n}.txt")
+            mid.append(i)
+        ordinal_csv = tmp_path / "ordinal.csv"
+        ordinal_csv.write_text("announcement_id,label\n" + "\n".join(f"{i},{levels[lab]}" for i, lab in ids)
+                               + "\n" + "\n".join(f"{i},significant" for i in mid) + "\n")
+        rep = calibrate(store, read_outcomes(ordinal_csv), folds=3)
+        assert rep.model.startswith("ordinal") and rep.concordance_cv is not None and rep.concordance_cv > 0.75
+        assert "concordance" in rep.summary()
         few = tmp_path / "few.csv"
         few.write_text("announcement_id,label\n1,1\n2,0\n")
         with pytest.raises(BadInput):

@@ -27,6 +27,7 @@ from oresight.assess.significance import FACTORS
 from oresight.exceptions import BadInput
 from oresight.store import Store
 
+LEVELS = {"ordinary": 0, "watch": 0, "notable": 1, "significant": 2, "exceptional": 3}
 LABELS = {"1": 1, "0": 0, "true": 1, "false": 0, "yes": 1, "no": 0, "positive": 1, "negative": 0,
           "exceptional": 1, "significant": 1, "notable": 0, "ordinary": 0, "watch": 0}
 MIN_ROWS = 10
@@ -39,6 +40,7 @@ class Outcome:
     ticker: str | None
     date: str | None
     positive: int
+    level: int | None = None  # ordinal label: ordinary/watch 0 < notable 1 < significant 2 < exceptional 3
 
 
 def read_outcomes(path: Path, *, threshold: float = 0.10) -> list[Outcome]:
@@ -60,6 +62,7 @@ def read_outcomes(path: Path, *, threshold: float = 0.10) -> list[Outcome]:
         ann = get("announcement_id")
         if ann and not re.fullmatch(r"[0-9]{1,18}", ann):
             raise BadInput(f"{path}:{n}: announcement_id {ann!r} is not a positive whole number")
+        level: int | None = None
         if get("abnormal_return"):
             try:
                 ret = float(get("abnormal_return").rstrip("%")) / (100 if get("abnormal_return").endswith("%") else 1)
@@ -75,9 +78,11 @@ def read_outcomes(path: Path, *, threshold: float = 0.10) -> list[Outcome]:
             if lab not in LABELS:
                 raise BadInput(f"{path}:{n}: label {lab!r} is not one of {', '.join(sorted(LABELS))}")
             positive = LABELS[lab]
+            level = LEVELS.get(lab)
         if not ann and not (get("ticker") and get("date")):
             raise BadInput(f"{path}:{n}: no announcement_id and no ticker+date")
-        out.append(Outcome(n, int(ann) if ann else None, get("ticker").upper() or None, get("date") or None, positive))
+        out.append(Outcome(n, int(ann) if ann else None, get("ticker").upper() or None, get("date") or None, positive,
+                           level))
     if not out:
         raise BadInput(f"{path}: no outcome rows")
     return out
@@ -104,14 +109,19 @@ class CalibrationReport:
     coefficients: dict[str, float]
     weights: dict[str, float]
     dropped: list[str] = field(default_factory=list)
+    model: str = "logistic regression (L2), positive = significant or better / abnormal return >= threshold"
+    concordance_cv: float | None = None  # ordinal model: out-of-sample C-index between score and level
 
     def summary(self) -> str:
         lines = [f"{self.rows} outcomes matched ({self.positives} positive); {len(self.unresolved)} not found"
                  + (f": {', '.join(self.unresolved[:5])}" if self.unresolved else ""),
+                 f"model: {self.model}",
                  f"current score AUC on these rows: {self.auc_current:.3f}",
                  f"refitted, out of sample ({self.folds}-fold CV): AUC {self.auc_cv:.3f}, log loss {self.log_loss_cv:.3f}, "
                  f"Brier {self.brier_cv:.3f}",
                  "new weights: " + ", ".join(f"{k} {v:g}" for k, v in self.weights.items())]
+        if self.concordance_cv is not None:
+            lines.insert(3, f"ordinal fit, out of sample: concordance (C-index) of score and level {self.concordance_cv:.3f}")
         if self.dropped:
             lines.append("weight 0 (negative coefficient): " + ", ".join(self.dropped))
         if not self.better:
@@ -145,6 +155,7 @@ def calibrate(store: Store, outcomes: list[Outcome], *, folds: int = 5, C: float
 
     X_rows: list[list[float | None]] = []
     y: list[int] = []
+    levels: list[int | None] = []
     current: list[float] = []
     unresolved: list[str] = []
     for o in outcomes:
@@ -156,6 +167,7 @@ def calibrate(store: Store, outcomes: list[Outcome], *, folds: int = 5, C: float
         f, s = features(a)
         X_rows.append(f)
         y.append(o.positive)
+        levels.append(o.level)
         current.append(s)
     yy = np.array(y, dtype=int)
     if len(yy) < MIN_ROWS or yy.sum() < 2 or (len(yy) - yy.sum()) < 2:
@@ -167,13 +179,28 @@ def calibrate(store: Store, outcomes: list[Outcome], *, folds: int = 5, C: float
     X = np.where(np.isnan(X), means, X)
     k = int(min(folds, yy.sum(), len(yy) - yy.sum()))
     k = max(k, 2)
+    ordinal = all(v is not None for v in levels) and len({v for v in levels}) >= 3
     probs = np.zeros(len(yy))
-    for train, test in StratifiedKFold(n_splits=k, shuffle=True, random_state=seed).split(X, yy):
-        model = LogisticRegression(C=C, max_iter=1000)
-        model.fit(X[train], yy[train])
-        probs[test] = model.predict_proba(X[test])[:, 1]
-    model = LogisticRegression(C=C, max_iter=1000).fit(X, yy)
-    coefs = {n: float(c) for n, c in zip(FACTORS, model.coef_[0], strict=True)}
+    concordance: float | None = None
+    if ordinal:
+        lv = np.array(levels, dtype=int)
+        scores_oof = np.zeros(len(yy))
+        for train, test in StratifiedKFold(n_splits=k, shuffle=True, random_state=seed).split(X, yy):
+            slope, cuts = _ordinal_fit(X[train], lv[train], C)
+            scores_oof[test] = X[test] @ slope
+            probs[test] = 1.0 / (1.0 + np.exp(-(scores_oof[test] + cuts.get(2, 0.0))))
+        concordance = _concordance(lv, scores_oof)
+        slope, _ = _ordinal_fit(X, lv, C)
+        coef_vector = slope
+        model_name = "ordinal regression (cumulative logit, shared slopes, L2): levels ordinary < notable < significant < exceptional"
+    else:
+        for train, test in StratifiedKFold(n_splits=k, shuffle=True, random_state=seed).split(X, yy):
+            model = LogisticRegression(C=C, max_iter=1000)
+            model.fit(X[train], yy[train])
+            probs[test] = model.predict_proba(X[test])[:, 1]
+        coef_vector = LogisticRegression(C=C, max_iter=1000).fit(X, yy).coef_[0]
+        model_name = CalibrationReport.model
+    coefs = {n: float(c) for n, c in zip(FACTORS, coef_vector, strict=True)}
     positive = {n: c for n, c in coefs.items() if c > 0}
     if not positive:
         raise BadInput("these outcomes give no factor a positive weight (no relation between the factors and the "
@@ -183,4 +210,34 @@ def calibrate(store: Store, outcomes: list[Outcome], *, folds: int = 5, C: float
     weights = {n: round(100.0 * positive.get(n, 0.0) / total, 1) for n in base}
     return CalibrationReport(len(yy), int(yy.sum()), unresolved, _auc(yy, np.array(current)), _auc(yy, probs),
                              float(log_loss(yy, probs, labels=[0, 1])), float(brier_score_loss(yy, probs)), k, coefs,
-                             weights, [n for n, c in coefs.items() if c <= 0])
+                             weights, [n for n, c in coefs.items() if c <= 0], model_name, concordance)
+
+
+def _ordinal_fit(X: np.ndarray, levels: np.ndarray, C: float) -> tuple[np.ndarray, dict[int, float]]:
+    """Cumulative-logit ordinal regression with shared slopes, fitted as one L2 logistic regression on the
+    stacked problems "level >= k" (k = 1..K-1), each with its own threshold column. Returns the slopes and
+    the threshold of each k (added to X @ slopes for P(level >= k))."""
+    from sklearn.linear_model import LogisticRegression
+
+    ks = sorted({int(v) for v in levels if v > levels.min()})
+    blocks, targets = [], []
+    for j, kk in enumerate(ks):
+        onehot = np.zeros((len(X), len(ks)))
+        onehot[:, j] = 1.0
+        blocks.append(np.hstack([X, onehot]))
+        targets.append((levels >= kk).astype(int))
+    Xs, ys = np.vstack(blocks), np.concatenate(targets)
+    m = LogisticRegression(C=C, max_iter=2000, fit_intercept=False).fit(Xs, ys)
+    slope = m.coef_[0][: X.shape[1]]
+    cuts = {kk: float(m.coef_[0][X.shape[1] + j]) for j, kk in enumerate(ks)}
+    return slope, cuts
+
+
+def _concordance(levels: np.ndarray, scores: np.ndarray) -> float:
+    """Harrell's C: the share of pairs with different levels whose scores are in the same order (ties half)."""
+    num = den = 0.0
+    for i in range(len(levels)):
+        diff = levels[i] > levels
+        den += diff.sum()
+        num += ((scores[i] > scores) & diff).sum() + 0.5 * ((scores[i] == scores) & diff).sum()
+    return float(num / den) if den else float("nan")
