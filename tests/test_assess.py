@@ -560,3 +560,32 @@ def test_assess_never_raises_and_points_add_up(parts: list[str]) -> None:
     penalties = [f["contribution"] for f in sig["factors"] if f["weight"] < 0]
     assert sig["score"] == pytest.approx(max(0.0, min(100.0, sum(known) + sum(penalties))), abs=0.6)
     json.dumps(r)  # plain JSON
+
+
+def test_cli_calibrate_on_the_labelled_corpus(tmp_path: Path) -> None:
+    """End to end: ingest the sample day, name each announcement's labelled significance, refit."""
+    from oresight.store import Store
+
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    assert _cli("ingest", str(ROOT / "samples" / "corpus"), "-d", db, "-q").returncode == 0
+    store = Store(db)
+    by_source = {Path(a.source).stem: a.id for a in store.announcements(limit=500)}
+    store.close()
+    rows = []
+    for lab in sorted((ROOT / "samples" / "corpus").glob("*.assess.json")):
+        label = json.loads(lab.read_text())
+        if label["significance"] and label["id"] in by_source:
+            rows.append(f"{by_source[label['id']]},{label['significance']}")
+    csv_path = tmp_path / "outcomes.csv"
+    csv_path.write_text("announcement_id,label\n" + "\n".join(rows) + "\n")
+    out = tmp_path / "w.yaml"
+    r = _cli("calibrate", str(csv_path), "-d", db, "--out", str(out), "--force")
+    assert r.returncode == 0, r.stderr
+    text = r.stdout.decode()
+    assert "ordinal regression" in text and "out of sample" in text and "current score AUC" in text
+    assert out.exists()
+    doc = tmp_path / "a.txt"
+    doc.write_text(EXCEPTIONAL["gold"])
+    r2 = _cli("assess", str(doc), env={"ORESIGHT_WEIGHTS": str(out)})
+    assert r2.returncode == 0, r2.stderr
+    assert json.loads(r2.stdout)["significance"]["weights"] == str(out)
