@@ -111,6 +111,7 @@ class CalibrationReport:
     dropped: list[str] = field(default_factory=list)
     model: str = "logistic regression (L2), positive = significant or better / abnormal return >= threshold"
     concordance_cv: float | None = None  # ordinal model: out-of-sample C-index between score and level
+    kept: list[str] = field(default_factory=list)  # factors without variation here: current weights kept
 
     def summary(self) -> str:
         lines = [f"{self.rows} outcomes matched ({self.positives} positive); {len(self.unresolved)} not found"
@@ -124,6 +125,8 @@ class CalibrationReport:
             lines.insert(3, f"ordinal fit, out of sample: concordance (C-index) of score and level {self.concordance_cv:.3f}")
         if self.dropped:
             lines.append("weight 0 (negative coefficient): " + ", ".join(self.dropped))
+        if self.kept:
+            lines.append("kept at their current share (no variation in these outcomes): " + ", ".join(self.kept))
         if not self.better:
             lines.append("the refitted weights do not beat the current score out of sample: keep the current weights "
                          "(use --force to write them anyway)")
@@ -173,9 +176,17 @@ def calibrate(store: Store, outcomes: list[Outcome], *, folds: int = 5, C: float
     if len(yy) < MIN_ROWS or yy.sum() < 2 or (len(yy) - yy.sum()) < 2:
         raise BadInput(f"calibration needs at least {MIN_ROWS} matched outcomes with at least 2 of each class "
                        f"(got {len(yy)}, {int(yy.sum())} positive)")
-    X = np.array([[np.nan if v is None else v for v in row] for row in X_rows], dtype=float)
-    means = np.nanmean(np.where(np.isnan(X), np.nan, X), axis=0)
-    means = np.where(np.isnan(means), 0.0, means)
+    X_all = np.array([[np.nan if v is None else v for v in row] for row in X_rows], dtype=float)
+    # a factor with no variation in these outcomes (never known, e.g. no market caps given; or constant)
+    # cannot be fitted: it keeps its current share of the weights and the fit spreads the rest
+    usable = [j for j in range(X_all.shape[1])
+              if len(np.unique(X_all[~np.isnan(X_all[:, j]), j])) >= 2]
+    kept = [FACTORS[j] for j in range(X_all.shape[1]) if j not in usable]
+    if not usable:
+        raise BadInput("no factor varies across these outcomes: nothing to fit")
+    X = X_all[:, usable]
+    with np.errstate(all="ignore"):
+        means = np.nanmean(X, axis=0)
     X = np.where(np.isnan(X), means, X)
     k = int(min(folds, yy.sum(), len(yy) - yy.sum()))
     k = max(k, 2)
@@ -200,17 +211,19 @@ def calibrate(store: Store, outcomes: list[Outcome], *, folds: int = 5, C: float
             probs[test] = model.predict_proba(X[test])[:, 1]
         coef_vector = LogisticRegression(C=C, max_iter=1000).fit(X, yy).coef_[0]
         model_name = CalibrationReport.model
-    coefs = {n: float(c) for n, c in zip(FACTORS, coef_vector, strict=True)}
+    coefs = {FACTORS[j]: float(c) for j, c in zip(usable, coef_vector, strict=True)}
     positive = {n: c for n, c in coefs.items() if c > 0}
     if not positive:
         raise BadInput("these outcomes give no factor a positive weight (no relation between the factors and the "
                        "outcomes): nothing to refit")
     total = sum(positive.values())
-    base = load("weights.yaml")["weights"]
-    weights = {n: round(100.0 * positive.get(n, 0.0) / total, 1) for n in base}
+    base = {n: float(v) for n, v in load("weights.yaml")["weights"].items()}
+    share_kept = sum(base[n] for n in kept) / sum(base.values())
+    weights = {n: round(100.0 * base[n] / sum(base.values()), 1) if n in kept
+               else round(100.0 * (1 - share_kept) * positive.get(n, 0.0) / total, 1) for n in base}
     return CalibrationReport(len(yy), int(yy.sum()), unresolved, _auc(yy, np.array(current)), _auc(yy, probs),
                              float(log_loss(yy, probs, labels=[0, 1])), float(brier_score_loss(yy, probs)), k, coefs,
-                             weights, [n for n, c in coefs.items() if c <= 0], model_name, concordance)
+                             weights, [n for n, c in coefs.items() if c <= 0], model_name, concordance, kept)
 
 
 def _ordinal_fit(X: np.ndarray, levels: np.ndarray, C: float) -> tuple[np.ndarray, dict[int, float]]:
