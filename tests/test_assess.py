@@ -589,3 +589,12 @@ def test_cli_calibrate_on_the_labelled_corpus(tmp_path: Path) -> None:
     r2 = _cli("assess", str(doc), env={"ORESIGHT_WEIGHTS": str(out)})
     assert r2.returncode == 0, r2.stderr
     assert json.loads(r2.stdout)["significance"]["weights"] == str(out)
+
+
+def test_company_facts_odd_but_valid_and_invalid_csvs() -> None:
+    semi = read_facts("ticker;market_cap_aud;cash_aud;as_of\nEXR;1.2e8;4e6;31/03/2026\n")
+    assert semi[0].market_cap == 1.2e8 and semi[0].cash == 4e6 and semi[0].as_of == "2026-03-31"
+    for bad in ("ticker,market_cap_aud,as_of\nEXR,1e400,2026-01-01\n", "ticker,market_cap_aud,as_of\nEXR,5e6,2025-13-45\n",
+                "ticker,market_cap_aud\nEXR,nan\n", "ticker,market_cap_aud\nEX R!,5\n"):
+        with pytest.raises(BadInput):
+            read_facts(bad)
