@@ -23,8 +23,38 @@ def load(name: str) -> dict[str, Any]:
     return data
 
 
+def _flexible_spaces(pattern: str) -> str:
+    """A literal space in a cue matches any run of white space (text wraps across lines in PDFs and plain
+    text); " ?" matches optional white space. Spaces inside character classes are left alone."""
+    out: list[str] = []
+    depth = 0
+    i = 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[":
+            depth += 1
+        elif c == "]" and depth:
+            depth -= 1
+        if c == " " and depth == 0:
+            if pattern[i + 1:i + 2] == "?":
+                out.append(r"\s*")
+                i += 2
+                continue
+            if pattern[i + 1:i + 2] not in ("*", "+", "{"):
+                out.append(r"\s+")
+                i += 1
+                continue
+        out.append(c)
+        i += 1
+    return "".join(out)
+
+
 def compile_cues(patterns: Iterable[str]) -> re.Pattern[str] | None:
-    pats = [p for p in patterns if p]
+    pats = [_flexible_spaces(p) for p in patterns if p]
     if not pats:
         return None
     return re.compile("|".join(f"(?:{p})" for p in pats), re.IGNORECASE)
