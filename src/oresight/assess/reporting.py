@@ -209,6 +209,32 @@ def _including_dominance(extraction: Extraction) -> RedFlag | None:
     return None
 
 
+_NAMED = re.compile(
+    r"\b(?:Mr|Ms|Mrs|Dr|Prof)\.?\s+[A-Z][a-z]+|\b(?:MAusIMM|FAusIMM|MAIG|FAIG|RPGeo|CP\s?\((?:Geo|Min)\)|"
+    r"P\.\s?Geo(?:l)?\.?|P\.\s?Eng\.?|SME[- ]RM|Pr\.\s?Sci\.\s?Nat)\b|"
+    r"\b[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]{2,},\s+(?:a|an|who|the|has|B\.?Sc|M\.?Sc|Ph\.?D|[A-Z][A-Z.()]{1,8})(?![a-z])|"
+    r"(?:competent|qualified)\s+persons?\s*:\s*[A-Z][a-z]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z]{2,}")
+
+
+def _competent_person(pages: Pages, results: bool, na: str) -> CheckItem:
+    """A Competent / Qualified Person statement that names the person (an honorific, a professional
+    membership or a name with credentials near the cue): a heading with nobody named is not one."""
+    if not results:
+        return _item("competent_person", "n/a", na)
+    cue = _cue("competent_person")
+    unnamed: Evidence | None = None
+    for ev in pages.all(cue, limit=40):
+        text = dict(pages.pages).get(ev.span.page, "")
+        window = text[max(0, ev.span.start - 400):ev.span.end + 500]
+        who = _NAMED.search(window)
+        if who:
+            return _item("competent_person", "present", f"found {quote([ev], 1)} naming {who.group().strip()!r}", [ev])
+        unnamed = unnamed or ev
+    if unnamed is not None:
+        return _item("competent_person", "missing", f"{quote([unnamed], 1)} names no person", [unnamed])
+    return _item("competent_person", "missing", "no Competent Person / Qualified Person statement")
+
+
 def check(pages: Pages, extraction: Extraction, *, red_flag_penalty: float | None = None) -> Reporting:
     drill = bool(extraction.intercepts)
     set_aside = [e for e in extraction.excluded if e.kind in RESULT_EXCLUSIONS]
@@ -230,7 +256,7 @@ def check(pages: Pages, extraction: Extraction, *, red_flag_penalty: float | Non
             return _item(item_id, "present", f"found {quote([ev], 1)}", [ev])
         return _item(item_id, "missing", missing)
 
-    cp = simple("competent_person", results, na_results, "no Competent Person / Qualified Person statement")
+    cp = _competent_person(pages, results, na_results)
     items.append(cp)
     items.append(simple("code_reference", results, na_results, "no reporting code (JORC, NI 43-101, S-K 1300) named"))
     if drill:
