@@ -18,6 +18,8 @@ from oresight.extract import extract_text
 from oresight.model import CheckItem, Evidence, Extraction, Intercept, RedFlag, Reporting, ResourceEstimate, Span
 
 RESULT_EXCLUSIONS = {"visual", "sample"}  # set-aside results that still make the checklist apply
+_VISUAL_FIGURE = re.compile(r"(?<![\d.])\d{1,4}(?:\.\d+)?\s?m\s+(?:of|@|at|with|grading)\s[^.\n]{0,40}?\d{1,3}(?:\.\d+)?\s?%",
+                            re.IGNORECASE)
 _GRADE = re.compile(r"(?<![\d.])\d{1,7}(?:\.\d{1,6})?\s?(?:g/t|ppm|ppb|%|oz/t)", re.IGNORECASE)
 
 
@@ -201,7 +203,7 @@ def _including_dominance(extraction: Extraction) -> RedFlag | None:
         metal = parent.grade * parent.width_m
         share = inc.grade * inc.width_m / metal
         outside = (metal - inc.grade * inc.width_m) / (parent.width_m - inc.width_m)
-        if share >= 0.8 and outside <= 0.3 * parent.grade:
+        if share >= 0.85 and outside <= 0.25 * parent.grade:
             reason = (f"{share:.0%} of the metal of {parent.surface.strip()} sits in {inc.surface.strip()}; "
                       f"the rest grades {outside:.2f} {parent.unit}")
             return RedFlag("including_dominance", reason, ("FLAG-INCLUDING-DOMINANCE",),
@@ -327,9 +329,10 @@ def check(pages: Pages, extraction: Extraction, *, red_flag_penalty: float | Non
             items.append(_item("assays", "missing", f"visual or field estimates, no laboratory assays: {quote(ev, 1)}", ev))
             head = compile_cues(_spec()["items"]["assays"]["visual"])
             in_head = pages.headline_hits(head) if head else []
-            flags.append(RedFlag("visual_as_assays", "visual or field estimates are presented like assay results"
-                                 + (f" in the headline ({quote(in_head, 1)})" if in_head else ""),
-                                 ("FLAG-VISUAL-ONLY",), tuple(in_head or ev)))
+            figure = pages.headline_hits(_VISUAL_FIGURE)
+            if in_head and figure:  # a headline that reads like an assay: "42 m of 20-25% spodumene"
+                flags.append(RedFlag("visual_as_assays", "visual or field estimates are presented like assay results in "
+                                     f"the headline ({quote(figure, 1)})", ("FLAG-VISUAL-ONLY",), tuple(figure)))
         elif lab:
             items.append(_item("assays", "present", f"laboratory assays: {quote([lab], 1)}", [lab]))
         elif drill or extraction.resources:
@@ -352,7 +355,8 @@ def check(pages: Pages, extraction: Extraction, *, red_flag_penalty: float | Non
     dom = _including_dominance(extraction)
     if dom:
         flags.append(dom)
-    if any(i.analyte in ("U3O8", "eU3O8", "U") for i in extraction.intercepts) or "U" in extraction.commodities:
+    uranium_rows = any(i.analyte in ("U3O8", "eU3O8", "U") for i in extraction.intercepts)
+    if not uranium_rows and "U" in extraction.commodities:  # counts per second only matter when no grades are given
         sc = pages.first(compile_cues([r"counts per second", r"\bcps\b", r"scintillometer"]))
         if sc:
             flags.append(RedFlag("scintillometer", f"uranium readings in counts per second: {quote([sc], 1)}",
