@@ -598,3 +598,23 @@ def test_company_facts_odd_but_valid_and_invalid_csvs() -> None:
                 "ticker,market_cap_aud\nEXR,nan\n", "ticker,market_cap_aud\nEX R!,5\n"):
         with pytest.raises(BadInput):
             read_facts(bad)
+
+
+@pytest.mark.parametrize("name", ["corpus/ybg-001.pdf", "corpus/pdq-001.pdf", "holdout2/a-003.pdf", "assess/as-029.md",
+                                  "assess/as-041.md", "corpus/nw-004.html"])
+def test_evidence_spans_point_at_their_text(name: str) -> None:
+    """Every evidence span of the reporting checklist and of the factors is the text it quotes (for highlighting)."""
+    from oresight.extract.lexicon import fold
+    from oresight.pipeline import analyse_path
+
+    analysis = analyse_path(ROOT / "samples" / name)
+    pages = {p.number: p.text for p in analysis.document.pages}
+    r = assess(analysis)
+    evidence = [e for i in r.reporting.items for e in i.evidence] + [e for f in r.significance.factors for e in f.evidence]
+    evidence += [e for f in r.reporting.red_flags for e in f.evidence]
+    assert evidence
+    for e in evidence:
+        if e.span.end == e.span.start == 0:
+            continue  # a table cell without a position
+        got = fold(pages[e.span.page][e.span.start:e.span.end])
+        assert " ".join(got.split()) == " ".join(fold(e.surface).split()), (name, e)

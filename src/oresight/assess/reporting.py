@@ -53,8 +53,12 @@ def _drillhole_table(pages: Pages) -> Evidence | None:
         for table in page.tables:
             head = " ".join(table.header).lower()
             if coords.search(head) and geometry.search(head):
-                return Evidence(" | ".join(table.header)[:120], table.rows[0][0].span or Span(page.number, 0, 0)
-                                if table.rows else Span(page.number, 0, 0))
+                spans = [c.span for row in table.rows[:1] for c in row if c.span is not None]
+                if spans and all(sp.page == spans[0].page for sp in spans):
+                    start, end = min(sp.start for sp in spans), max(sp.end for sp in spans)
+                    text = dict(pages.pages).get(spans[0].page, "")
+                    return Evidence(text[start:end], Span(spans[0].page, start, end))  # the table's first row
+                return Evidence(" | ".join(table.header)[:120], Span(page.number, 0, 0))
     for number, text in pages.pages:
         for m in coords_text.finditer(text):
             window = text[m.start():m.start() + 400]
