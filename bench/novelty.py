@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from bench.run import pct
 from oresight.assess.novelty import (
     DUPLICATE_JACCARD,
     REANNOUNCED_SHARE,
@@ -45,13 +46,6 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "samples"
 ARCHIVE_SETS = ("corpus", "holdout", "holdout2")
 FLAG_RELATIONS = ("duplicate", "reannounced", "mixed")
-
-
-def pct(values: list[float], q: float) -> float:
-    """The q-th percentile (nearest rank) of values."""
-    s = sorted(values)
-    k = max(0, min(len(s) - 1, round(q / 100 * len(s) + 0.5) - 1))
-    return s[k]
 
 
 # --- (a) labelled set -----------------------------------------------------------------------------------

@@ -143,6 +143,19 @@ def analysis_json(a: Analysis) -> dict[str, Any]:
     return data
 
 
+def _analyse_input(file: str) -> Analysis:
+    """One announcement from a file, or UTF-8 text on stdin for ``-``."""
+    from oresight.pipeline import analyse_path, analyse_text
+
+    if file == "-":
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadInput("stdin: not UTF-8 text") from None
+        return analyse_text(text, "-")
+    return analyse_path(Path(file))
+
+
 @app.command()
 @guarded
 def extract(
@@ -150,17 +163,7 @@ def extract(
     format: Annotated[Format, typer.Option("--format", "-f", help="json (the contract) or table.")] = Format.json,
 ) -> None:
     """Extract intercepts, resources and commodities from one announcement."""
-    from oresight.pipeline import analyse_path, analyse_text
-
-    if file == "-":
-        data = sys.stdin.buffer.read()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise BadInput("stdin: not UTF-8 text") from None
-        analysis = analyse_text(text, "-")
-    else:
-        analysis = analyse_path(Path(file))
+    analysis = _analyse_input(file)
     if format is Format.json:
         sys.stdout.write(json.dumps(analysis_json(analysis), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -273,17 +276,8 @@ def assess(
 ) -> None:
     """Extract and assess one announcement: type, discovery score with its factors, reporting checklist, novelty."""
     from oresight.assess.service import Assessor
-    from oresight.pipeline import analyse_path, analyse_text
 
-    if file == "-":
-        data = sys.stdin.buffer.read()
-        try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError:
-            raise BadInput("stdin: not UTF-8 text") from None
-        analysis = analyse_text(text, "-")
-    else:
-        analysis = analyse_path(Path(file))
+    analysis = _analyse_input(file)
     for name, value in (("--market-cap", market_cap), ("--cash", cash)):
         if value is not None and not (math.isfinite(value) and 0 <= value < 1e15):
             raise BadInput(f"{name} {value!r}: give an amount in A$ between 0 and 1e15")

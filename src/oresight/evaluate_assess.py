@@ -88,24 +88,20 @@ def score_one(total: AssessScore, name: str, predicted: dict[str, Any], label: d
             continue
         want_present = truth != "unstated" if item_id == "sample_type" else bool(truth)
         got_present = pred["status"] == "present"
-        c = total.items[item_id]
+        # "present" is the positive class of the item; "<item>:missing" scores the same pairs the other way round
+        c, m = total.items[item_id], total.items[item_id + ":missing"]
         if want_present and got_present:
             c.tp += 1
         elif got_present:
             c.fp += 1
+            m.fn += 1
             total.item_misses.append(f"{name} {item_id}: predicted present, label missing ({pred['reason'][:80]})")
         elif want_present:
             c.fn += 1
+            m.fp += 1
             total.item_misses.append(f"{name} {item_id}: label present, predicted {pred['status']} ({pred['reason'][:80]})")
         else:
-            c.tp += 0  # true negative: not counted in P/R of "present"
-            total.items[item_id + ":missing"].tp += 1
-        if not want_present and not got_present:
-            pass
-        elif not want_present and got_present:
-            total.items[item_id + ":missing"].fn += 1
-        elif want_present and not got_present:
-            total.items[item_id + ":missing"].fp += 1
+            m.tp += 1
     got_flags = {f["id"] for f in predicted["reporting"]["red_flags"]}
     for flag in set(label.get("red_flags") or ()) | got_flags:
         c = total.flags[flag]

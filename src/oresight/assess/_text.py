@@ -132,12 +132,6 @@ class Pages:
                     return out
         return out
 
-    def text_at(self, span: Span) -> str:
-        for number, text in self.pages:
-            if number == span.page:
-                return text[span.start:span.end]
-        return ""
-
 
 def quote(evidence: Sequence[Evidence], n: int = 2) -> str:
     return ", ".join(f'"{e.surface.strip()[:60]}" (p{e.span.page})' for e in evidence[:n])

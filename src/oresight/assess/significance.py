@@ -31,6 +31,7 @@ from oresight.model import (
     Reporting,
     ResourceEstimate,
     Significance,
+    Span,
 )
 from oresight.reference import rows
 
@@ -103,7 +104,7 @@ def _load_weights(path: str) -> Weights:
         from oresight.model import Document as _Doc
         from oresight.model import Page as _Page
 
-        probe = Intercept(3.0, "g/t", "Au", 10.0, "10m @ 3g/t Au", _span0(), hole_id="P1", from_m=0.0, to_m=10.0)
+        probe = Intercept(3.0, "g/t", "Au", 10.0, "10m @ 3g/t Au", Span(1, 0, 13), hole_id="P1", from_m=0.0, to_m=10.0)
         pages = _Pages(_Doc(kind="text", pages=(_Page(1, "10m @ 3g/t Au from 0m"),), sha256="probe"))
         score(pages, Extraction(("Au",), (probe,), ()), _AT("drilling", "drilling", False, ""),
               Reporting((), (), None), w=w)
@@ -112,12 +113,6 @@ def _load_weights(path: str) -> Weights:
     except Exception as e:  # any failure here means a malformed file: reported in one line
         raise BadInput(f"{where}: not usable: {type(e).__name__}: {' '.join(str(e).split())[:120]}") from None
     return w
-
-
-def _span0() -> Any:
-    from oresight.model import Span as _Span
-
-    return _Span(1, 0, 0)
 
 
 def weights(path: str | None = None) -> Weights:

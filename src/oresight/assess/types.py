@@ -45,10 +45,6 @@ def type_names() -> tuple[str, ...]:
     return tuple(r.name for r in _rules()[0])
 
 
-def is_noise(type_name: str) -> bool:
-    return any(r.noise for r in _rules()[0] if r.name == type_name)
-
-
 def classify(pages: Pages, extraction: Extraction) -> AnnouncementType:
     rules, head_pts, body_pts = _rules()
     scores: dict[str, float] = {}
