@@ -618,3 +618,10 @@ def test_evidence_spans_point_at_their_text(name: str) -> None:
             continue  # a table cell without a position
         got = fold(pages[e.span.page][e.span.start:e.span.end])
         assert " ".join(got.split()) == " ".join(fold(e.surface).split()), (name, e)
+
+
+def test_a_presentation_repeating_results_is_other() -> None:
+    text = ("EXAMPLE RESOURCES LTD (ASX: EXR)\nInvestor Presentation - Mines and Money Conference\n\n"
+            "Our 2026 drilling at Example returned 20m @ 3.0g/t Au from 30m in XRC001 and 12m @ 2.1g/t Au from 8m in "
+            "XRC002 (see ASX release of 3 March 2026).\n")
+    assert run(text)["type"]["type"] == "other"

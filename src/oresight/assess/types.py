@@ -71,7 +71,7 @@ def classify(pages: Pages, extraction: Extraction) -> AnnouncementType:
         evidence[rule.name] = ev
     # a headline naming another subject ("raises $12m to drill", "acquires drill-ready project") is about that
     # subject unless it quotes a result itself
-    others = [r.name for r in rules if r.name not in ("drilling", "other") and head_counts.get(r.name)]
+    others = [r.name for r in rules if r.name != "drilling" and head_counts.get(r.name)]
     if others and head_counts.get("drilling") and not pages.headline_hits(_RESULT_IN_HEADLINE):
         scores["drilling"] -= 0.7 * min(2.0, 1.0 + 0.25 * (head_counts["drilling"] - 1)) * head_pts
     # structural evidence from the extraction
