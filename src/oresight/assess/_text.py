@@ -66,7 +66,8 @@ _HIGHLIGHTS = re.compile(r"^\W*(highlights|key points|summary)\W*$", re.IGNORECA
 
 def _top_lines(head: str) -> str:
     """The headline block: the first non-empty lines of page 1, up to the highlights or the first paragraph
-    (a line of two sentences, a line over 160 characters, or a line wrapped into the next)."""
+    (a line of two sentences, a line over 160 characters, a long line ending in a full stop, or a line wrapped
+    into the next)."""
     lines = head.splitlines(keepends=True)
     end = 0
     kept = 0
@@ -76,7 +77,8 @@ def _top_lines(head: str) -> str:
             end += len(line)
             continue
         following = next((ln.strip() for ln in lines[k + 1:] if ln.strip()), "")
-        if (_HIGHLIGHTS.match(text) or len(text) > 160 or _SENTENCES.search(text)
+        paragraph = len(text) > 100 and text.endswith(".")  # a one-line paragraph, not a headline
+        if (_HIGHLIGHTS.match(text) or len(text) > 160 or _SENTENCES.search(text) or paragraph
                 or (following[:1].islower() and len(text) > 50) or kept >= 5):
             break
         end += len(line)
