@@ -373,3 +373,12 @@ if __name__ == "__main__":
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "announcement.pdf")
     announcement(out)
     print(out)
+
+
+def text_pdf(text: str) -> bytes:
+    """A one-page PDF of plain text lines (bytes, in memory)."""
+    from xml.sax.saxutils import escape
+
+    buf = io.BytesIO()
+    _build(buf, [Paragraph(escape(line) or "&nbsp;", _SS["Normal"]) for line in text.splitlines()])
+    return buf.getvalue()

@@ -1,4 +1,5 @@
-"""The command line: ``oresight extract | assess | ingest | search | show | facts | calibrate | demo``.
+"""The command line: ``oresight extract | assess | ingest | search | show | facts | calibrate | watch | rules |
+deliveries | demo``.
 
 Bad input is one line on stderr and exit code 2; an internal error is one line and exit code 1
 (set ``ORESIGHT_DEBUG=1`` for the traceback). Nothing here prints a traceback to a user.
@@ -466,6 +467,138 @@ def demo(
     example = next(iter(sorted(folder.glob("*.pdf"))), None)
     out.print("Next: [bold]oresight assess " + esc(str(example or "FILE")) + " -f table[/bold]   "
               "[bold]oresight search lithium -d " + esc(database) + "[/bold]")
+
+
+def _watch_config(config: Path | None, *, asx_api: str | None = None, interval: float | None = None,
+                  webhook: list[str] | None = None, min_score: float | None = None, database: str | None = None) -> Any:
+    from oresight.config import load_config, quick_config
+
+    base = load_config(config) if config else None
+    return quick_config(base, asx_api=asx_api, interval=interval, webhooks=webhook, min_score=min_score,
+                        database=database)
+
+
+ConfigOpt = Annotated[Path | None, typer.Option("--config", "-c", help="Watch configuration (TOML): sources, channels, rules.")]
+
+
+@app.command()
+@guarded
+def watch(
+    config: ConfigOpt = None,
+    asx_api: Annotated[str | None, typer.Option("--asx-api", help="Base URL of the ASX announcements API (a mirror or a test server); PDF URLs follow it.")] = None,
+    interval: Annotated[float | None, typer.Option("--interval", help="Seconds between polls of every polled source.")] = None,
+    webhook: Annotated[list[str] | None, typer.Option("--webhook", help="Send alerts to this URL (repeatable).")] = None,
+    min_score: Annotated[float | None, typer.Option("--min-score", help="With --webhook: only announcements scoring at least N.")] = None,
+    database: DatabaseOpt = None,
+    listen: Annotated[str | None, typer.Option("--listen", help="HOST:PORT of the push endpoint, live stream and feeds ('' for none).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Processes reading documents (default: CPU count).")] = None,
+) -> None:
+    """Watch sources, assess each new announcement and deliver alerts, until SIGTERM or Ctrl-C."""
+    import logging
+
+    from oresight.store import Store, database_url
+    from oresight.watch import run_watch
+
+    cfg = _watch_config(config, asx_api=asx_api, interval=interval, webhook=webhook, min_score=min_score,
+                        database=database)
+    if listen is not None:
+        cfg.watch.listen = listen
+        cfg = type(cfg).model_validate(cfg.model_dump())
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
+    for noisy in ("httpx", "httpcore", "uvicorn", "apprise", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    store = Store(database_url(cfg.watch.database))
+    try:
+        w = run_watch(cfg, store, workers=workers)
+    finally:
+        store.close()
+    err.print(f"oresight watch stopped: {w.stats['items']} new items, {w.stats['done']} assessed, "
+              f"{w.stats['failed']} failed, {w.stats['alerts']} alerts recorded, {w.stats['delivered']} delivered, "
+              f"{w.stats['dead']} dead letters", markup=False, soft_wrap=True)
+
+
+rules_app = typer.Typer(help="Show and try the alert rules of a watch configuration.", no_args_is_help=True)
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command("list")
+@guarded
+def rules_list(
+    config: ConfigOpt = None,
+    webhook: Annotated[list[str] | None, typer.Option("--webhook")] = None,
+    min_score: Annotated[float | None, typer.Option("--min-score")] = None,
+) -> None:
+    """The rules, their filters, mode and channels (after the quick-path flags)."""
+    cfg = _watch_config(config, webhook=webhook, min_score=min_score)
+    t = Table(title=f"{len(cfg.rules)} rule(s)")
+    for col in ("rule", "filters", "mode", "early", "channels"):
+        t.add_column(col, overflow="fold")
+    for r in cfg.rules:
+        filters = [f"{k}={v}" for k, v in r.model_dump().items()
+                   if k not in ("name", "channels", "mode", "early") and v not in (None, [], False)]
+        t.add_row(esc(r.name), esc(", ".join(filters) or "every announcement"), r.mode, "yes" if r.early else "",
+                  esc(", ".join(f"{c} ({cfg.channels[c].kind})" for c in r.channels) or "-"))
+    out.print(t)
+
+
+@rules_app.command("test")
+@guarded
+def rules_test(
+    file: Annotated[str, typer.Argument(help="An announcement file (.pdf, .html, .md, .txt) or - for stdin.")],
+    config: ConfigOpt = None,
+    webhook: Annotated[list[str] | None, typer.Option("--webhook")] = None,
+    min_score: Annotated[float | None, typer.Option("--min-score")] = None,
+    headline: Annotated[str | None, typer.Option("--headline", help="The headline as the source lists it.")] = None,
+    ticker: Annotated[str | None, typer.Option("--ticker")] = None,
+    price_sensitive: Annotated[bool | None, typer.Option("--price-sensitive/--not-price-sensitive")] = None,
+) -> None:
+    """Which rules an announcement would fire, and why (nothing is stored or sent)."""
+    from oresight.alerts.rules import Candidate
+    from oresight.assess import assess as assess_fn
+
+    cfg = _watch_config(config, webhook=webhook, min_score=min_score)
+    analysis = _analyse_input(file)
+    assessment = assess_fn(analysis).to_json()
+    companies = analysis.extraction.companies
+    cand = Candidate(headline or analysis.document.title, ticker or (companies[0].ticker if companies else None),
+                     price_sensitive, analysis.extraction.commodities, analysis.document.text, assessment)
+    sig = assessment["significance"]
+    out.print(f"score {sig['score']:.0f} ({sig['band']}), type {assessment['type']['type']}, "
+              f"commodities {', '.join(analysis.extraction.commodities) or '-'}")
+    for rule in cfg.rule_objects():
+        m = rule.match(cand)
+        out.print(("[green]fires[/green]  " + esc(m.why)) if m else f"[dim]no[/dim]     rule {esc(repr(rule.name))}")
+
+
+@app.command()
+@guarded
+def deliveries(
+    database: DatabaseOpt = None,
+    status: Annotated[str | None, typer.Option("--status", help="pending, delivered, dead, queued or digested.")] = None,
+    rule: Annotated[str | None, typer.Option("--rule")] = None,
+    limit: Annotated[int, typer.Option("--limit")] = 30,
+    retry: Annotated[int | None, typer.Option("--retry", help="Put this dead letter back in the queue.")] = None,
+) -> None:
+    """The delivery log (outbox): each alert's status, attempts and last error; --retry ID re-queues a dead letter."""
+    store = _store(database)
+    try:
+        if retry is not None:
+            if not store.retry_alert(retry):
+                raise BadInput(f"alert {retry} is not a dead letter")
+            out.print(f"alert {retry} queued again (a running watch delivers it)")
+            return
+        rows = store.alerts(rule=rule, status=status, limit=limit)
+        counts = store.alert_counts()
+    finally:
+        store.close()
+    t = Table(title="Deliveries (" + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + ")")
+    for col in ("id", "rule", "channel", "phase", "status", "attempts", "created", "last error", "alert"):
+        t.add_column(col, overflow="fold")
+    for a in rows:
+        t.add_row(str(a.id), esc(a.rule), esc(a.channel or "(digest)"), a.phase, a.status, str(a.attempts),
+                  f"{a.created_at:%Y-%m-%d %H:%M:%S}", esc(_clip(a.last_error or "", 80)),
+                  esc(_clip(str(a.payload.get("title", "")), 80)))
+    out.print(t)
 
 
 def main() -> None:

@@ -139,7 +139,7 @@ class Source(ABC):
         """Take back the cursor stored after the last successful fetch (default: keep it as is)."""
         self.state = dict(state)
 
-    async def aclose(self) -> None:
+    async def aclose(self) -> None:  # noqa: B027  (optional hook, not abstract)
         """Release what the source holds (the shared client is closed by the runtime)."""
 
 
@@ -174,7 +174,7 @@ def register(cls: type[Source]) -> type[Source]:
     return cls
 
 
-BUILTIN = ("asx", "feed", "folder", "vendor", "push")
+BUILTIN = ("asx", "feed", "folder", "vendor")
 
 
 def load_builtin() -> None:

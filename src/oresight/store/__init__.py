@@ -14,6 +14,23 @@ Values returned are frozen dataclasses (never ORM rows). Database failures raise
 ``_schema.py``; its migrations in ``migrations/`` (Alembic, run by :meth:`Store.migrate`).
 """
 
+from ._realtime import (
+    ALERT_DEAD,
+    ALERT_DELIVERED,
+    ALERT_DIGESTED,
+    ALERT_PENDING,
+    ALERT_QUEUED,
+    ALERT_SENDING,
+    INTERRUPTED,
+    ITEM_DONE,
+    ITEM_FAILED,
+    ITEM_PENDING,
+    NewItem,
+    OutboxEntry,
+    SourceHealth,
+    SourceItem,
+    StoredAlert,
+)
 from ._records import (
     MARK_END,
     MARK_START,
@@ -29,16 +46,31 @@ from ._store import Store
 from ._url import DEFAULT_URL, ENV_VAR, database_url
 
 __all__ = [
+    "ALERT_DEAD",
+    "ALERT_DELIVERED",
+    "ALERT_DIGESTED",
+    "ALERT_PENDING",
+    "ALERT_QUEUED",
+    "ALERT_SENDING",
     "DEFAULT_URL",
     "ENV_VAR",
+    "INTERRUPTED",
+    "ITEM_DONE",
+    "ITEM_FAILED",
+    "ITEM_PENDING",
     "MARK_END",
     "MARK_START",
     "ArchivedResult",
     "IngestError",
+    "NewItem",
+    "OutboxEntry",
     "RankedAnnouncement",
     "RankedIntercept",
     "SearchHit",
+    "SourceHealth",
+    "SourceItem",
     "Store",
+    "StoredAlert",
     "StoredAnnouncement",
     "StoredFacts",
     "database_url",

@@ -29,6 +29,7 @@ from sqlalchemy import (
     String,
     Text,
     TypeDecorator,
+    UniqueConstraint,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -207,6 +208,77 @@ class CompanyFactsRow(Base):
     cash_as_of: Mapped[str | None] = mapped_column(Text)
     source: Mapped[str] = mapped_column(Text)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SourceItemRow(Base):
+    """An item a source listed, kept from the moment it is seen: ``pending`` until its document has been
+    read, assessed and its alerts recorded (then ``done``), or ``failed`` with the reason. Pending items
+    are taken up again after a restart, so a crash loses nothing."""
+
+    __tablename__ = "source_items"
+    __table_args__ = (
+        UniqueConstraint("source", "key", name="uq_source_items_source_key"),
+        Index(None, "status"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(Text)
+    key: Mapped[str] = mapped_column(Text)
+    headline: Mapped[str] = mapped_column(Text)
+    ticker: Mapped[str | None] = mapped_column(Text)
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    price_sensitive: Mapped[bool | None] = mapped_column(Boolean)
+    item: Mapped[dict[str, Any]] = mapped_column(JsonType)  # FetchedAnnouncement.to_json()
+    content: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)  # pushed documents
+    status: Mapped[str] = mapped_column(Text)  # pending, done, failed
+    attempts: Mapped[int] = mapped_column(Integer)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    error: Mapped[str | None] = mapped_column(Text)
+    announcement_id: Mapped[int | None] = mapped_column(ForeignKey("announcements.id", ondelete="SET NULL"))
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class SourceHealthRow(Base):
+    __tablename__ = "source_health"
+
+    name: Mapped[str] = mapped_column(Text, primary_key=True)
+    kind: Mapped[str] = mapped_column(Text)
+    last_success_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    consecutive_errors: Mapped[int] = mapped_column(Integer)
+    items_seen: Mapped[int] = mapped_column(BigInteger)
+    state: Mapped[dict[str, Any]] = mapped_column(JsonType)  # the source's cursor
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class AlertRow(Base):
+    """The outbox: one row per (rule, channel, announcement, phase), ``key`` unique (idempotency).
+
+    ``status``: ``pending`` (due at ``next_attempt_at``), ``delivered``, ``dead`` (with ``last_error``),
+    ``queued`` (waiting for the rule's digest) or ``digested`` (sent inside a digest)."""
+
+    __tablename__ = "alerts"
+    __table_args__ = (
+        Index(None, "status", "next_attempt_at"),
+        Index(None, "rule", "created_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(Text, unique=True)
+    rule: Mapped[str] = mapped_column(Text)
+    channel: Mapped[str] = mapped_column(Text)
+    phase: Mapped[str] = mapped_column(Text)  # early, completed, assessed, digest
+    source_item_id: Mapped[int | None] = mapped_column(ForeignKey("source_items.id", ondelete="SET NULL"))
+    announcement_id: Mapped[int | None] = mapped_column(ForeignKey("announcements.id", ondelete="SET NULL"))
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonType)  # Alert.to_json() or Digest.to_json()
+    status: Mapped[str] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer)
+    next_attempt_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class IngestErrorRow(Base):

@@ -51,7 +51,7 @@ class Channel(ABC):
     async def send(self, message: Message) -> None:
         """Deliver one alert or digest; raise DeliveryError on failure."""
 
-    async def aclose(self) -> None:
+    async def aclose(self) -> None:  # noqa: B027  (optional hook, not abstract)
         """Release what the channel holds (the shared client is closed by the runtime)."""
 
 

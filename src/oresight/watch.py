@@ -1,0 +1,576 @@
+"""``oresight watch``: sources → documents → extraction → assessment → storage → rules → outbox → channels,
+in one asyncio process.
+
+::
+
+    poll loop (one per source)   fetch → record new items as pending (durable) → early alerts
+    item dispatcher              pending item → download → read + extract (process pool) →
+                                 assess + store → rules → alerts, recorded with the item as done
+    delivery loop                due outbox entries → channel.send → delivered | retry (backoff) | dead
+    digest loop                  at ``digest_at`` local time: queued alerts → one digest per rule and channel
+    HTTP server                  POST /api/announcements (push), SSE stream, Atom feeds, health
+
+Crash safety: an item is recorded (pending) before the source's cursor is saved, and is marked done in
+the same transaction that records its alerts; alerts have unique idempotency keys. After a kill, the
+restarted process takes up pending items again and repeats no alert it had recorded. A delivery in
+flight at the moment of a kill is sent again (at-least-once) with the same ``Idempotency-Key``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import multiprocessing
+import os
+import random
+import signal
+import socket
+from collections.abc import Callable, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from datetime import time as dtime
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+import httpx
+
+from oresight.alerts.channels.base import Channel, DeliveryError, build_channel
+from oresight.alerts.model import Alert, Digest, message_from_json
+from oresight.alerts.rules import Candidate, Match, Rule
+from oresight.assess.service import Assessor
+from oresight.config import Config
+from oresight.documents import Limits
+from oresight.exceptions import BadInput, OresightError, StorageError
+from oresight.model import Analysis
+from oresight.pipeline import analyse_bytes, limits_from_env
+from oresight.sources.base import USER_AGENT, FetchedAnnouncement, NotReady, Source, SourceError, build_source
+from oresight.store import ALERT_PENDING, ALERT_QUEUED, NewItem, OutboxEntry, SourceItem, Store, StoredAlert
+
+log = logging.getLogger("oresight.watch")
+T = TypeVar("T")
+
+EARLY_SIZE = 1_000_000  # bytes: a listed document this large gets early alerts at once (it takes longer to come)
+MAX_INFLIGHT_PER_WORKER = 4
+SOURCE_BACKOFF_MAX = 300.0
+DOWNLOAD_RETRY_MAX = 30.0
+
+
+# -- the work done in the process pool -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Read:
+    analysis: Analysis | None
+    error: str | None
+
+
+def _analyse_job(data: bytes, filename: str, limits: Limits) -> _Read:
+    """Runs in a worker process: read and extract one document (bad input comes back as a message)."""
+    try:
+        return _Read(analyse_bytes(data, filename, limits), None)
+    except BadInput as e:
+        return _Read(None, str(e))
+    except Exception as e:  # a reader bug must not kill the pool: the item is recorded as failed
+        return _Read(None, f"internal error while reading: {type(e).__name__}: {e}")
+
+
+def make_executor(workers: int | None) -> Executor:
+    """A process pool (forkserver, with the pipeline preloaded) of ``workers`` processes; 0 = one thread
+    in this process (for tests)."""
+    if workers == 0:
+        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="oresight-read")
+    n = workers or max(1, os.cpu_count() or 1)
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(["oresight.pipeline"])
+    return ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+
+
+# -- helpers --------------------------------------------------------------------------------------------
+
+
+def backoff(attempts: int, base: float, cap: float, rng: random.Random | None = None) -> float:
+    """Exponential backoff with ±20 % jitter: base × 2^(attempts-1), at most ``cap``."""
+    r = (rng or random).uniform(0.8, 1.2)
+    return float(min(cap, base * (2 ** max(0, attempts - 1))) * r)
+
+
+def item_from_stored(s: SourceItem) -> FetchedAnnouncement:
+    j = s.item
+    return FetchedAnnouncement(
+        source=s.source, key=s.key, headline=s.headline, published_at=s.published_at, ticker=s.ticker,
+        price_sensitive=s.price_sensitive, types=tuple(j.get("types") or ()), url=j.get("url"), content=s.content,
+        filename=j.get("filename") or "announcement.pdf", size=j.get("size"),
+        meta=tuple((str(k), str(v)) for k, v in (j.get("meta") or {}).items()))
+
+
+def best_line(assessment: dict[str, Any]) -> str | None:
+    """The best result in one line, from the score's best-result factor."""
+    for f in assessment.get("significance", {}).get("factors", ()):
+        if f.get("name") == "best_intercept" and f.get("value") is not None:
+            reason = str(f.get("reason") or "")
+            reason = reason.removeprefix("best result ").split(" = ")[0]
+            return reason[:160] or None
+    return None
+
+
+class _GenericSource(Source):
+    """Downloads for items whose source is no longer configured (taken up again after a restart)."""
+
+    kind = "_generic"
+
+    async def fetch(self) -> Sequence[FetchedAnnouncement]:
+        return ()
+
+
+# -- the runtime ----------------------------------------------------------------------------------------
+
+
+class Watcher:
+    def __init__(self, config: Config, store: Store, *, client: httpx.AsyncClient | None = None,
+                 workers: int | None = None, limits: Limits | None = None, rng: random.Random | None = None) -> None:
+        self.config = config
+        self.settings = config.watch
+        self.store = store
+        self.client = client or httpx.AsyncClient(timeout=httpx.Timeout(20.0, connect=5.0), follow_redirects=True,
+                                                  headers={"User-Agent": USER_AGENT},
+                                                  limits=httpx.Limits(max_connections=64, max_keepalive_connections=32))
+        self._own_client = client is None
+        self.workers = workers if workers is not None else self.settings.workers
+        self.limits = limits or limits_from_env()
+        self.rng = rng or random.Random()
+        self.sources: dict[str, Source] = {}
+        for sc in config.sources:
+            assert sc.name is not None
+            self.sources[sc.name] = build_source(sc.kind, sc.name, sc.options(), self.client)
+        self.channels: dict[str, Channel] = {name: build_channel(cc.kind, name, cc.options(), self.client)
+                                             for name, cc in config.channels.items()}
+        self.rules: list[Rule] = config.rule_objects()
+        self.assessor = Assessor(store)
+        self.public_url = (self.settings.public_url or "").rstrip("/")
+        self._items_wake = asyncio.Event()
+        self._outbox_wake = asyncio.Event()
+        self._inflight_items: set[int] = set()
+        self._sending: set[int] = set()
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._executor: Executor | None = None
+        self._download_sem = asyncio.Semaphore(self.settings.download_concurrency)
+        self._send_sem = asyncio.Semaphore(self.settings.delivery_concurrency)
+        self._server: Any = None
+        self.bound: tuple[str, int] | None = None
+        self.stats = {"items": 0, "done": 0, "failed": 0, "alerts": 0, "delivered": 0, "dead": 0}
+
+    # -- lifecycle ----------------------------------------------------------------------------
+
+    async def run(self, stop: asyncio.Event) -> None:
+        """Run until ``stop`` is set; then finish what is in flight (a few seconds at most) and return."""
+        self.store.migrate()
+        interrupted = self.store.recover_interrupted(resend=self.settings.interrupted == "resend")
+        if interrupted:
+            log.warning("%d delivery(ies) were cut off by the last stop: %s", interrupted,
+                        "sent again" if self.settings.interrupted == "resend" else "dead-lettered with the reason")
+        for h in self.store.source_health():
+            if h.name in self.sources and h.state:
+                self.sources[h.name].restore(h.state)
+        self._executor = make_executor(self.workers)
+        if self.workers != 0:  # start the pool now, not at the first document
+            await asyncio.get_running_loop().run_in_executor(self._executor, _warm)
+        server_task = await self._start_server()
+        loops = [self._poll_loop(s, stop) for s in self.sources.values() if s.kind != "push"]
+        loops += [self._item_loop(stop), self._delivery_loop(stop), self._digest_loop(stop)]
+        log.info("watching %s; rules: %s", ", ".join(f"{s.name} ({s.kind}, every {s.interval:g} s)"
+                                                      for s in self.sources.values()) or "no source",
+                 ", ".join(r.name for r in self.rules) or "none")
+        try:
+            await asyncio.gather(*loops)
+        finally:
+            await self._drain(5.0)
+            if self._server is not None:
+                self._server.should_exit = True
+            if server_task is not None:
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await asyncio.wait_for(server_task, 5.0)
+            for s in self.sources.values():
+                await s.aclose()
+            for c in self.channels.values():
+                await c.aclose()
+            if self._executor is not None:
+                self._executor.shutdown(wait=False, cancel_futures=True)
+            if self._own_client:
+                await self.client.aclose()
+
+    async def _drain(self, grace: float) -> None:
+        pending = [t for t in self._tasks if not t.done()]
+        if pending:
+            _, still = await asyncio.wait(pending, timeout=grace)
+            for t in still:
+                t.cancel()
+
+    def _spawn(self, coro: Any) -> None:
+        task = asyncio.get_running_loop().create_task(coro)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _start_server(self) -> asyncio.Task[Any] | None:
+        hp = self.settings.host_port
+        if hp is None:
+            return None
+        import uvicorn
+
+        from oresight.web.app import create_app
+
+        sock = socket.socket(socket.AF_INET6 if ":" in hp[0] else socket.AF_INET, socket.SOCK_STREAM)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            sock.bind(hp)
+        except OSError as e:
+            sock.close()
+            raise BadInput(f"cannot listen on {self.settings.listen}: {e.strerror or e}") from None
+        self.bound = sock.getsockname()[:2]
+        if not self.public_url:
+            self.public_url = f"http://{self.bound[0]}:{self.bound[1]}"
+        config = uvicorn.Config(create_app(self), log_level="warning", lifespan="off", access_log=False)
+        self._server = uvicorn.Server(config)
+        self._server.install_signal_handlers = lambda: None
+        task = asyncio.get_running_loop().create_task(self._server.serve(sockets=[sock]))
+        for _ in range(200):
+            if self._server.started or task.done():
+                break
+            await asyncio.sleep(0.01)
+        log.info("listening on %s", self.public_url)
+        return task
+
+    # -- sources ------------------------------------------------------------------------------
+
+    async def _poll_loop(self, source: Source, stop: asyncio.Event) -> None:
+        errors = 0
+        while not stop.is_set():
+            delay = source.next_delay(self.rng)
+            try:
+                items = await source.fetch()
+                new = self.accept(items)
+                self.store.source_ok(source.name, source.kind, state=_jsonable(source.state), new_items=new)
+                errors = 0
+            except SourceError as e:
+                errors = self.store.source_failed(source.name, source.kind, error=str(e))
+                delay = max(e.retry_after or 0.0, min(SOURCE_BACKOFF_MAX, source.interval * 2 ** min(errors, 10)))
+                log.warning("source %s: %s (next try in %.1f s)", source.name, e, delay)
+            except StorageError as e:
+                log.error("source %s: %s", source.name, e)
+                delay = max(delay, 1.0)
+            except Exception as e:  # a source bug must not stop the others
+                errors = self.store.source_failed(source.name, source.kind, error=f"{type(e).__name__}: {e}")
+                delay = min(SOURCE_BACKOFF_MAX, source.interval * 2 ** min(errors, 10))
+                log.exception("source %s failed", source.name)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), delay)
+
+    def accept(self, items: Sequence[FetchedAnnouncement]) -> int:
+        """Record new items as pending (durably), send early alerts, wake the dispatcher; returns how many
+        were new. Items already recorded are ignored."""
+        if not items:
+            return 0
+        ids = self.store.record_items([NewItem(i.source, i.key, i.headline, i.ticker, i.published_at,
+                                               i.price_sensitive, i.to_json(), i.content) for i in items])
+        new = [(item_id, it) for item_id, it in zip(ids, items, strict=True) if item_id is not None]
+        for item_id, it in new:
+            if it.size is not None and it.size >= EARLY_SIZE and it.content is None:
+                self._early(item_id, it)
+        if new:
+            self.stats["items"] += len(new)
+            self._items_wake.set()
+        return len(new)
+
+    def _early(self, item_id: int, it: FetchedAnnouncement) -> None:
+        entries: list[OutboxEntry] = []
+        cand = Candidate(it.headline, it.ticker, it.price_sensitive)
+        for rule in self.rules:
+            if not rule.early or rule.mode != "urgent":
+                continue
+            m = rule.match(cand)
+            if m is None:
+                continue
+            alert = self._alert(rule, "early", it, m.why)
+            entries += self._entries(rule, alert, "early", item_id, None)
+        if entries and self.store.add_alerts(entries):
+            self.stats["alerts"] += len(entries)
+            self._outbox_wake.set()
+
+    # -- items --------------------------------------------------------------------------------
+
+    async def _item_loop(self, stop: asyncio.Event) -> None:
+        cap = MAX_INFLIGHT_PER_WORKER * max(1, self.workers or os.cpu_count() or 1) + self.settings.download_concurrency
+        while not stop.is_set():
+            self._items_wake.clear()
+            room = cap - len(self._inflight_items)
+            if room > 0:
+                try:
+                    due = self.store.pending_items(limit=room + len(self._inflight_items))
+                except StorageError as e:
+                    log.error("%s", e)
+                    due = []
+                for s in due:
+                    if s.id in self._inflight_items or room <= 0:
+                        continue
+                    self._inflight_items.add(s.id)
+                    room -= 1
+                    self._spawn(self._process(s))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._items_wake.wait(), 0.5)
+
+    async def _process(self, s: SourceItem) -> None:
+        try:
+            await self._process_one(s)
+        except StorageError as e:
+            log.error("item %s:%s: %s", s.source, s.key, e)
+        except Exception:
+            log.exception("item %s:%s failed", s.source, s.key)
+            with contextlib.suppress(OresightError):
+                self.store.complete_item(s.id, announcement_id=None, error="internal error (see the watch log)")
+        finally:
+            self._inflight_items.discard(s.id)
+            self._items_wake.set()
+
+    async def _process_one(self, s: SourceItem) -> None:
+        it = item_from_stored(s)
+        source = self.sources.get(s.source) or _GenericSource(s.source, {}, self.client)
+        try:
+            async with self._download_sem:
+                data = await source.download(it)
+        except SourceError as e:
+            self._retry_download(s, it, e)
+            return
+        assert self._executor is not None
+        read = await asyncio.get_running_loop().run_in_executor(self._executor, _analyse_job, data, it.filename,
+                                                                self.limits)
+        if read.analysis is None:
+            reason = read.error or "unreadable"
+            self.store.record_error(source=it.uid, reason=reason)
+            self.store.complete_item(s.id, announcement_id=None, error=reason)
+            self.stats["failed"] += 1
+            log.warning("%s: %s", it.uid, reason)
+            return
+        ann_id, _created, assessment = self.assessor.ingest(read.analysis, source=it.uid,
+                                                            published_at=it.published_at)
+        data_json = assessment.to_json() if assessment is not None else self.store.assessment(ann_id)
+        entries = self._final_entries(s.id, it, ann_id, read.analysis, data_json or {})
+        added = self.store.complete_item(s.id, announcement_id=ann_id, alerts=entries)
+        self.stats["done"] += 1
+        if added:
+            self.stats["alerts"] += added
+            self._outbox_wake.set()
+
+    def _retry_download(self, s: SourceItem, it: FetchedAnnouncement, e: SourceError) -> None:
+        age = (datetime.now(UTC) - s.seen_at).total_seconds()
+        if isinstance(e, NotReady) and s.attempts == 0:
+            self._early(s.id, it)
+        if age > self.settings.document_wait or (not isinstance(e, NotReady) and s.attempts + 1 >= 8):
+            reason = f"document not downloaded after {s.attempts + 1} attempts: {e}"
+            self.store.record_error(source=it.uid, reason=reason, kind="download")
+            self.store.complete_item(s.id, announcement_id=None, error=reason)
+            self.stats["failed"] += 1
+            return
+        delay = max(e.retry_after or 0.0, backoff(s.attempts + 1, 0.25, DOWNLOAD_RETRY_MAX, self.rng))
+        self.store.retry_item(s.id, error=str(e), next_attempt_at=datetime.now(UTC) + timedelta(seconds=delay))
+
+    def _final_entries(self, item_id: int, it: FetchedAnnouncement, ann_id: int, analysis: Analysis,
+                       assessment: dict[str, Any]) -> list[OutboxEntry]:
+        cand = Candidate(it.headline or analysis.document.title, it.ticker or _ticker(analysis), it.price_sensitive,
+                         analysis.extraction.commodities, analysis.document.text, assessment or None)
+        early_sent = self.store.existing_keys([self._key(r, c, it, "early") for r in self.rules if r.early
+                                               for c in r.channels]) if any(r.early for r in self.rules) else set()
+        out: list[OutboxEntry] = []
+        for rule in self.rules:
+            m: Match | None = rule.match(cand) if assessment else None
+            had_early = any(self._key(rule, c, it, "early") in early_sent for c in rule.channels)
+            if m is None and not had_early:
+                continue
+            why = m.why if m else (f"rule {rule.name!r}: follow-up of the early alert; the assessed document "
+                                   f"does not meet the rule")
+            phase = "completed" if had_early else "assessed"
+            alert = self._alert(rule, phase, it, why, ann_id=ann_id, assessment=assessment, analysis=analysis)
+            out += self._entries(rule, alert, "final", item_id, ann_id)
+        return out
+
+    # -- alerts -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _key(rule: Rule, channel: str, it: FetchedAnnouncement, slot: str) -> str:
+        return f"{rule.name}|{channel}|{it.uid}|{slot}"
+
+    def _entries(self, rule: Rule, alert: Alert, slot: str, item_id: int, ann_id: int | None) -> list[OutboxEntry]:
+        if rule.mode == "digest" and slot != "early":
+            key = self._key(rule, "", _uid_item(alert.announcement), slot)
+            return [OutboxEntry(key, rule.name, "", alert.phase, replace(alert, key=key).to_json(), item_id, ann_id,
+                                status=ALERT_QUEUED)]
+        out = []
+        for channel in rule.channels:
+            key = self._key(rule, channel, _uid_item(alert.announcement), slot)
+            out.append(OutboxEntry(key, rule.name, channel, alert.phase, replace(alert, key=key).to_json(),
+                                   item_id, ann_id, status=ALERT_PENDING))
+        return out
+
+    def _alert(self, rule: Rule, phase: Any, it: FetchedAnnouncement, why: str, *, ann_id: int | None = None,
+               assessment: dict[str, Any] | None = None, analysis: Analysis | None = None) -> Alert:
+        links: list[tuple[str, str]] = []
+        if ann_id is not None and self.public_url:
+            links.append(("announcement", f"{self.public_url}/api/announcements/{ann_id}"))
+        if it.url:
+            links.append(("document", it.url))
+        sig = (assessment or {}).get("significance") or {}
+        return Alert(key="", rule=rule.name, phase=phase, announcement=it.uid, headline=it.headline, why=why,
+                     ticker=it.ticker or (_ticker(analysis) if analysis else None), published_at=it.published_at,
+                     price_sensitive=it.price_sensitive, announcement_id=ann_id, score=sig.get("score"),
+                     band=sig.get("band"), type=((assessment or {}).get("type") or {}).get("type"),
+                     commodities=tuple(analysis.extraction.commodities) if analysis else (),
+                     best=best_line(assessment) if assessment else None, reason=sig.get("reason"),
+                     links=tuple(links), created_at=datetime.now(UTC))
+
+    async def _delivery_loop(self, stop: asyncio.Event) -> None:
+        while not stop.is_set():
+            self._outbox_wake.clear()
+            try:
+                due = self.store.due_alerts(limit=200, exclude=sorted(self._sending))
+            except StorageError as e:
+                log.error("%s", e)
+                due = []
+            for a in due:
+                self._sending.add(a.id)
+                self._spawn(self._send(a))
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._outbox_wake.wait(), 0.25 if due else 1.0)
+
+    async def _send(self, a: StoredAlert) -> None:
+        try:
+            channel = self.channels.get(a.channel)
+            if channel is None:
+                self.store.alert_failed(a.id, error=f"channel {a.channel!r} is not configured", next_attempt_at=None)
+                self.stats["dead"] += 1
+                return
+            message = message_from_json(a.payload)
+            try:
+                async with self._send_sem:
+                    self.store.alert_sending(a.id)
+                    await asyncio.wait_for(channel.send(message), 60.0)
+            except (DeliveryError, TimeoutError) as e:
+                permanent = isinstance(e, DeliveryError) and e.permanent
+                retry_after = e.retry_after if isinstance(e, DeliveryError) else None
+                attempts = a.attempts + 1
+                age = (datetime.now(UTC) - a.created_at).total_seconds()
+                text = str(e) or "timed out after 60 s"
+                if permanent or attempts >= self.settings.max_attempts or age > 86_400:
+                    why = "refused" if permanent else f"gave up after {attempts} attempts"
+                    self.store.alert_failed(a.id, error=f"{why}: {text}", next_attempt_at=None)
+                    self.stats["dead"] += 1
+                    log.warning("dead letter %s: %s: %s", a.key, why, text)
+                else:
+                    delay = max(retry_after or 0.0,
+                                backoff(attempts, self.settings.backoff_base, self.settings.backoff_max, self.rng))
+                    self.store.alert_failed(a.id, error=text,
+                                            next_attempt_at=datetime.now(UTC) + timedelta(seconds=delay))
+                return
+            self.store.alert_delivered(a.id)
+            self.stats["delivered"] += 1
+        except StorageError as e:
+            log.error("%s", e)
+        finally:
+            self._sending.discard(a.id)
+            self._outbox_wake.set()
+
+    # -- digest -------------------------------------------------------------------------------
+
+    def next_digest(self, now: datetime | None = None) -> datetime:
+        tz = ZoneInfo(self.settings.timezone)
+        local = (now or datetime.now(UTC)).astimezone(tz)
+        at = dtime.fromisoformat(self.settings.digest_at)
+        when = local.replace(hour=at.hour, minute=at.minute, second=0, microsecond=0)
+        if when <= local:
+            when += timedelta(days=1)
+        return when.astimezone(UTC)
+
+    async def _digest_loop(self, stop: asyncio.Event) -> None:
+        if not any(r.mode == "digest" for r in self.rules):
+            await stop.wait()
+            return
+        while not stop.is_set():
+            wait = (self.next_digest() - datetime.now(UTC)).total_seconds()
+            try:
+                await asyncio.wait_for(stop.wait(), max(0.0, wait))
+                return
+            except TimeoutError:
+                pass
+            try:
+                self.queue_digests()
+            except StorageError as e:
+                log.error("%s", e)
+
+    def queue_digests(self, now: datetime | None = None) -> int:
+        """Turn every digest rule's queued alerts into one digest per channel (in the outbox); returns how
+        many digests were queued."""
+        now = now or datetime.now(UTC)
+        queued = 0
+        for rule in self.rules:
+            if rule.mode != "digest":
+                continue
+            waiting = self.store.digest_alerts(rule.name, until=now)
+            if not waiting:
+                continue
+            alerts = tuple(Alert.from_json(a.payload) for a in waiting)
+            start = min(a.created_at for a in waiting)
+            entries = []
+            for channel in rule.channels:
+                key = f"{rule.name}|{channel}|digest|{now:%Y-%m-%dT%H:%M}"
+                digest = Digest(key=key, rule=rule.name, period_start=start, period_end=now, alerts=alerts)
+                entries.append(OutboxEntry(key, rule.name, channel, "digest", digest.to_json()))
+            queued += self.store.record_digest([a.id for a in waiting], entries)
+        if queued:
+            self._outbox_wake.set()
+        return queued
+
+
+def _warm() -> None:
+    """Runs once in each worker at start so the first document is not slowed by imports."""
+    import oresight.pipeline  # noqa: F401
+
+
+def _ticker(analysis: Analysis | None) -> str | None:
+    if analysis is None:
+        return None
+    companies = analysis.extraction.companies
+    return companies[0].ticker if companies else None
+
+
+def _uid_item(uid: str) -> FetchedAnnouncement:
+    source, _, key = uid.partition(":")
+    return FetchedAnnouncement(source=source, key=key, headline="")
+
+
+def _jsonable(state: dict[str, Any]) -> dict[str, Any]:
+    import json
+
+    return dict(json.loads(json.dumps(state, default=str)))
+
+
+def run_watch(config: Config, store: Store, *, workers: int | None = None,
+              on_ready: Callable[[Watcher], None] | None = None) -> Watcher:
+    """Run a watcher in this thread until SIGTERM or SIGINT (clean shutdown); returns it with its stats."""
+    watcher_box: list[Watcher] = []
+
+    async def main() -> None:
+        stop = asyncio.Event()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            loop.add_signal_handler(sig, stop.set)
+        watcher = Watcher(config, store, workers=workers)
+        watcher_box.append(watcher)
+        task = loop.create_task(watcher.run(stop))
+        if on_ready is not None:
+            while watcher.bound is None and config.watch.host_port is not None and not task.done():
+                await asyncio.sleep(0.01)
+            on_ready(watcher)
+        await task
+
+    asyncio.run(main())
+    return watcher_box[0]
+

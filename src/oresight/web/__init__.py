@@ -1,0 +1,1 @@
+"""HTTP: the API served by ``oresight watch`` (push endpoint, live stream, Atom feeds, health)."""
