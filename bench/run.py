@@ -142,6 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("-v", "--verbose", action="store_true", help="list every missed and spurious value")
     ap.add_argument("--novelty-docs", type=int, default=100_000, help="synthetic archive size for the novelty lookup")
     ap.add_argument("--no-synthetic", action="store_true", help="skip the synthetic novelty archive")
+    ap.add_argument("--no-realtime", action="store_true", help="skip the real-time latency and busy-day figures")
     args = ap.parse_args(argv)
     print("# Oresight benchmark")
     print(f"reproduce: make bench   (or: .venv/bin/python -m bench.run --repeat {args.repeat})")
@@ -174,6 +175,11 @@ def main(argv: list[str] | None = None) -> int:
             novelty_bench.report_synthetic(novelty_bench.synthetic(docs=args.novelty_docs))
     except ImportError as e:  # pragma: no cover - the novelty bench ships with the novelty module
         print(f"novelty bench unavailable: {e}")
+    if not args.no_realtime:
+        from bench import realtime
+
+        print()
+        realtime.main([])
     pdfs = [p for p in sorted(args.corpus.glob("*.pdf")) if len(pdfium.PdfDocument(str(p))) >= args.min_pages]
     if pdfs:
         pdf_timing(pdfs, args.repeat)

@@ -39,6 +39,9 @@ import httpx
 from oresight.alerts.channels.base import Channel, DeliveryError, build_channel
 from oresight.alerts.model import Alert, Digest, message_from_json
 from oresight.alerts.rules import Candidate, Match, Rule
+from oresight.assess import Assessment, assess
+from oresight.assess.facts import CompanyFacts
+from oresight.assess.novelty import Novelty, fingerprint
 from oresight.assess.service import Assessor
 from oresight.config import Config
 from oresight.documents import Limits
@@ -64,27 +67,58 @@ DOWNLOAD_RETRY_MAX = 30.0
 class _Read:
     analysis: Analysis | None
     error: str | None
+    assessment: Assessment | None = None  # assessed with the archive's facts and history, novelty unchecked
+    shingles: Any = None  # the novelty fingerprint (numpy array)
+    needs_ocr: bool = False
 
 
-def _analyse_job(data: bytes, filename: str, limits: Limits) -> _Read:
-    """Runs in a worker process: read and extract one document (bad input comes back as a message)."""
+OCR_TEXT_MIN = 20  # a PDF page with fewer characters of text layer than this goes to the OCR lane
+
+
+def _read_job(data: bytes, filename: str, limits: Limits, facts: CompanyFacts | None, history: int | None,
+              fast: bool) -> _Read:
+    """Runs in a worker process: read, extract and assess one document (bad input comes back as a message).
+
+    ``fast``: read the text layer only; a PDF with a page that has (almost) no text comes back with
+    ``needs_ocr`` so the caller can send it to the OCR lane instead of holding up the queue."""
     try:
-        return _Read(analyse_bytes(data, filename, limits), None)
+        analysis = analyse_bytes(data, filename, replace(limits, ocr=False) if fast and limits.ocr else limits)
+        if fast and limits.ocr and analysis.document.kind == "pdf" and any(
+                len(p.text.strip()) < OCR_TEXT_MIN for p in analysis.document.pages):
+            return _Read(None, None, needs_ocr=True)
+        assessment = assess(analysis, facts=facts, history=history)
+        return _Read(analysis, None, assessment, fingerprint(analysis.document.text))
     except BadInput as e:
         return _Read(None, str(e))
     except Exception as e:  # a reader bug must not kill the pool: the item is recorded as failed
         return _Read(None, f"internal error while reading: {type(e).__name__}: {e}")
 
 
-def make_executor(workers: int | None) -> Executor:
+def _assess_job(read: _Read, facts: CompanyFacts | None, history: int | None,
+                novelty: Novelty | None = None) -> _Read:
+    """Runs in a worker process: assess an analysis again with other company facts, history or novelty."""
+    assert read.analysis is not None
+    try:
+        return replace(read, assessment=assess(read.analysis, facts=facts, history=history, novelty=novelty))
+    except Exception as e:
+        return _Read(None, f"internal error while assessing: {type(e).__name__}: {e}")
+
+
+def _nice() -> None:
+    """OCR-lane worker initialiser: lower priority, so scanned documents never slow the text-layer lane."""
+    with contextlib.suppress(OSError):
+        os.nice(10)
+
+
+def make_executor(workers: int | None, *, ocr_lane: bool = False) -> Executor:
     """A process pool (forkserver, with the pipeline preloaded) of ``workers`` processes; 0 = one thread
-    in this process (for tests)."""
+    in this process (for tests). The OCR lane is one process at lower priority."""
     if workers == 0:
-        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="oresight-read")
-    n = workers or max(1, os.cpu_count() or 1)
+        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="oresight-ocr" if ocr_lane else "oresight-read")
+    n = 1 if ocr_lane else workers or max(1, os.cpu_count() or 1)
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["oresight.pipeline"])
-    return ProcessPoolExecutor(max_workers=n, mp_context=ctx)
+    ctx.set_forkserver_preload(["oresight.pipeline", "oresight.assess"])
+    return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_nice if ocr_lane else None)
 
 
 # -- helpers --------------------------------------------------------------------------------------------
@@ -155,11 +189,12 @@ class Watcher:
         self._sending: set[int] = set()
         self._tasks: set[asyncio.Task[Any]] = set()
         self._executor: Executor | None = None
+        self._ocr_executor: Executor | None = None
         self._download_sem = asyncio.Semaphore(self.settings.download_concurrency)
         self._send_sem = asyncio.Semaphore(self.settings.delivery_concurrency)
         self._server: Any = None
         self.bound: tuple[str, int] | None = None
-        self.stats = {"items": 0, "done": 0, "failed": 0, "alerts": 0, "delivered": 0, "dead": 0}
+        self.stats = {"items": 0, "done": 0, "failed": 0, "ocr": 0, "alerts": 0, "delivered": 0, "dead": 0}
 
     # -- lifecycle ----------------------------------------------------------------------------
 
@@ -174,8 +209,12 @@ class Watcher:
             if h.name in self.sources and h.state:
                 self.sources[h.name].restore(h.state)
         self._executor = make_executor(self.workers)
-        if self.workers != 0:  # start the pool now, not at the first document
-            await asyncio.get_running_loop().run_in_executor(self._executor, _warm)
+        self._ocr_executor = make_executor(self.workers, ocr_lane=True)
+        if self.workers != 0:  # start the pools now, not at the first document
+            loop = asyncio.get_running_loop()
+            n = self.workers or os.cpu_count() or 1
+            await asyncio.gather(*[loop.run_in_executor(self._executor, _warm) for _ in range(n)],
+                                 loop.run_in_executor(self._ocr_executor, _warm))
         server_task = await self._start_server()
         loops = [self._poll_loop(s, stop) for s in self.sources.values() if s.kind != "push"]
         loops += [self._item_loop(stop), self._delivery_loop(stop), self._digest_loop(stop)]
@@ -195,8 +234,9 @@ class Watcher:
                 await s.aclose()
             for c in self.channels.values():
                 await c.aclose()
-            if self._executor is not None:
-                self._executor.shutdown(wait=False, cancel_futures=True)
+            for ex in (self._executor, self._ocr_executor):
+                if ex is not None:
+                    ex.shutdown(wait=False, cancel_futures=True)
             if self._own_client:
                 await self.client.aclose()
 
@@ -341,9 +381,19 @@ class Watcher:
         except SourceError as e:
             self._retry_download(s, it, e)
             return
-        assert self._executor is not None
-        read = await asyncio.get_running_loop().run_in_executor(self._executor, _analyse_job, data, it.filename,
-                                                                self.limits)
+        assert self._executor is not None and self._ocr_executor is not None
+        loop = asyncio.get_running_loop()
+        facts, history = self.assessor.context(it.ticker)
+        read = await loop.run_in_executor(self._executor, _read_job, data, it.filename, self.limits, facts, history,
+                                          True)
+        if read.needs_ocr:
+            self.stats["ocr"] += 1
+            read = await loop.run_in_executor(self._ocr_executor, _read_job, data, it.filename, self.limits, facts,
+                                              history, False)
+        if read.analysis is not None and (doc_ticker := _ticker(read.analysis)) not in (None, it.ticker):
+            # the document names another company first: assess it with that company's facts and history
+            facts, history = self.assessor.context(doc_ticker)
+            read = await loop.run_in_executor(self._executor, _assess_job, read, facts, history)
         if read.analysis is None:
             reason = read.error or "unreadable"
             self.store.record_error(source=it.uid, reason=reason)
@@ -351,8 +401,18 @@ class Watcher:
             self.stats["failed"] += 1
             log.warning("%s: %s", it.uid, reason)
             return
-        ann_id, _created, assessment = self.assessor.ingest(read.analysis, source=it.uid,
-                                                            published_at=it.published_at)
+        existing = self.store.find(read.analysis.document.sha256)
+        novelty = self.assessor.novelty(read.analysis, exclude=existing, published_at=it.published_at,
+                                        shingles=read.shingles)
+        if novelty.flagged:  # a repeat changes the score: assess again (in a worker) with the verdict
+            facts, history = self.assessor.context(_ticker(read.analysis) or it.ticker)
+            read = await loop.run_in_executor(self._executor, _assess_job, read, facts, history, novelty)
+        elif read.assessment is not None:
+            read = replace(read, assessment=replace(read.assessment, novelty=novelty))
+        assert read.analysis is not None
+        ann_id, _created, assessment = self.assessor.ingest(read.analysis, source=it.uid, published_at=it.published_at,
+                                                            precomputed=read.assessment, shingles=read.shingles,
+                                                            checked=read.assessment is not None)
         data_json = assessment.to_json() if assessment is not None else self.store.assessment(ann_id)
         entries = self._final_entries(s.id, it, ann_id, read.analysis, data_json or {})
         added = self.store.complete_item(s.id, announcement_id=ann_id, alerts=entries)
@@ -530,8 +590,10 @@ class Watcher:
 
 
 def _warm() -> None:
-    """Runs once in each worker at start so the first document is not slowed by imports."""
-    import oresight.pipeline  # noqa: F401
+    """Runs in the workers at start so the first document is not slowed by imports and rule loading."""
+    text = ("Warm-up Resources Limited (ASX: WRM)\nDrilling results\nWRM001: 10m @ 2.0 g/t Au from 20m.\n"
+            "Mineral Resource Estimate: 1.2 Mt @ 1.1% Cu (Inferred), JORC Code (2012).\n")
+    assess(analyse_bytes(text.encode(), "warm-up.txt"))
 
 
 def _ticker(analysis: Analysis | None) -> str | None:

@@ -9,6 +9,7 @@ history looked up per ticker, each assessed announcement stored with its assessm
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
@@ -16,9 +17,11 @@ import numpy as np
 
 from oresight.assess import Assessment, assess
 from oresight.assess.facts import CompanyFacts, parse_date
-from oresight.assess.novelty import UNCHECKED, NoveltyIndex, fingerprint
+from oresight.assess.novelty import UNCHECKED, Novelty, NoveltyIndex, fingerprint
 from oresight.model import Analysis, Document
 from oresight.store import Store, StoredFacts
+
+CONTEXT_TTL = 60.0
 
 
 def _main_ticker(analysis: Analysis) -> str | None:
@@ -31,6 +34,7 @@ class Assessor:
         self.store = store
         self.facts = dict(facts or {})
         self._index: NoveltyIndex | None = None
+        self._context: dict[str, tuple[float, CompanyFacts | None, int | None]] = {}
 
     @property
     def index(self) -> NoveltyIndex | None:
@@ -61,27 +65,48 @@ class Assessor:
         return replace(base, market_cap=market_cap if market_cap is not None else base.market_cap,
                        cash=cash if cash is not None else base.cash, source="command line")
 
+    def context(self, ticker: str | None) -> tuple[CompanyFacts | None, int | None]:
+        """The company facts and result history an assessment of ``ticker`` uses (for assessing elsewhere,
+        e.g. in a worker process, with :func:`oresight.assess.assess`). Cached for a minute per ticker (facts
+        imported by another process show up within that time); an ingest for the ticker refreshes it."""
+        if not ticker:
+            return None, None
+        now = time.monotonic()
+        hit = self._context.get(ticker)
+        if hit is not None and hit[0] > now:
+            return hit[1], hit[2]
+        facts = self.company_facts(ticker)
+        history = self.store.results_before(ticker, None) if self.store is not None else None
+        self._context[ticker] = (now + CONTEXT_TTL, facts, history)
+        return facts, history
+
+    def novelty(self, analysis: Analysis, *, exclude: int | None = None, published_at: datetime | None = None,
+                shingles: np.ndarray | None = None) -> Novelty:
+        index = self.index
+        if index is None or not len(index):
+            return UNCHECKED
+        when = published_at or published_date(analysis.document)
+        fp = shingles if shingles is not None else fingerprint(analysis.document.text)
+        return index.check(fingerprint=fp, intercepts=analysis.extraction.intercepts,
+                           ticker=_main_ticker(analysis), exclude=str(exclude) if exclude is not None else None,
+                           published=when.date().isoformat() if when else None)
+
     def assess(self, analysis: Analysis, *, market_cap: float | None = None, cash: float | None = None,
-               exclude: int | None = None, published_at: datetime | None = None) -> Assessment:
+               exclude: int | None = None, published_at: datetime | None = None,
+               shingles: np.ndarray | None = None) -> Assessment:
         ticker = _main_ticker(analysis)
         facts = self.company_facts(ticker, market_cap=market_cap, cash=cash)
         if exclude is None and self.store is not None:
             exclude = self.store.find(analysis.document.sha256)  # a stored document is not new against itself
-        index = self.index
-        novelty = UNCHECKED
-        if index is not None and len(index):
-            when = published_at or published_date(analysis.document)
-            novelty = index.check(fingerprint=fingerprint(analysis.document.text),
-                                  intercepts=analysis.extraction.intercepts, ticker=ticker,
-                                  exclude=str(exclude) if exclude is not None else None,
-                                  published=when.date().isoformat() if when else None)
+        novelty = self.novelty(analysis, exclude=exclude, published_at=published_at, shingles=shingles)
         history = None
         if self.store is not None and ticker:
             history = self.store.results_before(ticker, exclude)
         return assess(analysis, facts=facts, history=history, novelty=novelty)
 
     def ingest(self, analysis: Analysis, *, source: str, published_at: datetime | None = None,
-               market_cap: float | None = None, cash: float | None = None) -> tuple[int, bool, Assessment | None]:
+               market_cap: float | None = None, cash: float | None = None, precomputed: Assessment | None = None,
+               shingles: np.ndarray | None = None, checked: bool = False) -> tuple[int, bool, Assessment | None]:
         """Assess against the archive, then store the announcement, its assessment and fingerprint.
 
         An announcement already stored (same content) keeps its id and its stored assessment: ingesting a
@@ -93,10 +118,23 @@ class Assessor:
         existing = self.store.find(analysis.document.sha256)
         if existing is not None and self.store.assessment(existing) is not None:
             return existing, False, None
-        assessment = self.assess(analysis, market_cap=market_cap, cash=cash, exclude=existing, published_at=published_at)
+        fp = shingles if shingles is not None else fingerprint(analysis.document.text)
+        assessment: Assessment | None = None
+        if precomputed is not None and checked:
+            assessment = precomputed  # assessed elsewhere with this archive's novelty verdict
+        elif precomputed is not None and market_cap is None and cash is None:
+            # assessed elsewhere with this archive's facts and history but without novelty: kept unless the
+            # archive finds a repeat (then the score changes, so it is assessed again here)
+            novelty = self.novelty(analysis, exclude=existing, published_at=published_at, shingles=fp)
+            if not novelty.flagged:
+                assessment = replace(precomputed, novelty=novelty)
+        if assessment is None:
+            assessment = self.assess(analysis, market_cap=market_cap, cash=cash, exclude=existing,
+                                     published_at=published_at, shingles=fp)
         ann_id, created = self.store.add(analysis, source=source, published_at=published_at)
+        if ticker_now := _main_ticker(analysis):
+            self._context.pop(ticker_now, None)
         self.store.set_assessment(ann_id, assessment.to_json())
-        fp = fingerprint(analysis.document.text)
         if created:
             self.store.set_fingerprint(ann_id, fp.astype(np.uint32).tobytes())
             if self._index is not None:

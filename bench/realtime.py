@@ -1,0 +1,147 @@
+"""Real-time figures: end-to-end latency (published on the fake ASX → webhook received) at a 1 s poll
+interval, and throughput on a busy-day replay (2,000 announcements with PDFs), on SQLite.
+
+Run: ``.venv/bin/python -m bench.realtime`` (part of ``make bench``). The watcher runs in this process
+(its documents are read by a pool of worker processes, as in ``oresight watch``); the fake ASX server
+and the webhook receiver run on 127.0.0.1. Prints figures only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import tempfile
+import threading
+import time
+from dataclasses import replace
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from bench.asx_day import busy_day
+from bench.run import pct
+from oresight.assess.types import type_names
+from oresight.config import parse_config
+from oresight.store import Store
+from oresight.testing.fake_asx import FakeASX
+
+
+class Hook:
+    def __init__(self) -> None:
+        self.times: dict[str, float] = {}
+        self.count = 0
+        self.lock = threading.Lock()
+        outer = self
+
+        class H(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                import json
+
+                body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+                now = time.time()
+                with outer.lock:
+                    outer.count += 1
+                    outer.times.setdefault(body["announcement"].split(":", 1)[1], now)
+                self.send_response(200)
+                self.send_header("content-length", "0")
+                self.end_headers()
+
+            def log_message(self, *a: Any) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), H)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+
+
+def _watch(fake: FakeASX, hook: Hook, db: Path, interval: float, workers: int | None) -> Any:
+    from tests.realtime_helpers import running
+
+    cfg = parse_config({"watch": {"listen": "", "workers": workers},
+                        "sources": [{"kind": "asx", "base_url": fake.base_url, "interval": interval,
+                                     "items_per_page": 100}],
+                        "channels": {"hook": {"kind": "webhook", "url": hook.url}},
+                        "rules": [{"name": "all", "channels": ["hook"], "types": list(type_names())}]})
+    store = Store(f"sqlite:///{db}")
+    return running(cfg, store, workers=workers if workers is not None else (os.cpu_count() or 1)), store
+
+
+def latency(n: int, interval: float, workers: int | None, seed: int) -> dict[str, float]:
+    """Publish n announcements at random moments (never two within one poll), one at a time."""
+    rng = random.Random(seed)
+    day = busy_day(n, seed=seed + 1)
+    hook = Hook()
+    with tempfile.TemporaryDirectory() as tmp, FakeASX() as fake:
+        ctx, store = _watch(fake, hook, Path(tmp) / "latency.db", interval, workers)
+        with ctx:
+            time.sleep(interval * 2)
+            for item in day:
+                fake.publish(item.headline, item.pdf, symbol=item.symbol, price_sensitive=item.price_sensitive,
+                             types=item.types)
+                time.sleep(interval * rng.uniform(1.05, 2.0))
+            deadline = time.time() + 60
+            while len(hook.times) < n and time.time() < deadline:
+                time.sleep(0.05)
+            lat = [hook.times[k] - (fake.published_at(k) or 0) for k in fake.keys if k in hook.times]
+            counts = store.item_counts()
+        store.close()
+    return {"n": n, "received": len(lat), "p50": pct(lat, 50), "p99": pct(lat, 99), "max": max(lat),
+            "failed": counts.get("failed", 0)}
+
+
+def busy(n: int, interval: float, workers: int | None, seed: int) -> dict[str, float]:
+    """Replay a busy day's n announcements at once (every PDF available) and time until every one is
+    assessed, stored and its alert received."""
+    day = [replace(i, pdf_delay=0.0) for i in busy_day(n, seed=seed)]
+    hook = Hook()
+    with tempfile.TemporaryDirectory() as tmp, FakeASX() as fake:
+        ctx, store = _watch(fake, hook, Path(tmp) / "busy.db", interval, workers)
+        with ctx:
+            time.sleep(interval * 2)
+            t0 = time.time()
+            fake.replay_all_now(day)
+            deadline = t0 + 900
+            done = 0
+            while time.time() < deadline:
+                counts = store.item_counts()
+                done = counts.get("done", 0) + counts.get("failed", 0)
+                pending = store.alert_counts()
+                if done >= n and not pending.get("pending") and not pending.get("sending"):
+                    break
+                time.sleep(0.5)  # watching costs CPU that the watcher needs: look twice a second
+            elapsed = time.time() - t0
+            counts = store.item_counts()
+            alerts = store.alert_counts()
+        store.close()
+    return {"n": n, "seconds": elapsed, "per_second": done / elapsed, "done": counts.get("done", 0),
+            "failed": counts.get("failed", 0), "alerts_delivered": alerts.get("delivered", 0)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--latency-n", type=int, default=60)
+    ap.add_argument("--busy-n", type=int, default=2000)
+    ap.add_argument("--interval", type=float, default=1.0)
+    ap.add_argument("--workers", type=int, default=None, help="document-reading processes (default: CPU count)")
+    ap.add_argument("--seed", type=int, default=7)
+    args = ap.parse_args(argv)
+    cpus = os.cpu_count()
+    print(f"## Real time ({cpus} CPUs, SQLite, fake ASX on 127.0.0.1, webhook receiver on 127.0.0.1)\n")
+    if args.latency_n:
+        lat = latency(args.latency_n, args.interval, args.workers, args.seed)
+        print(f"- latency, published → webhook received, poll every {args.interval:g} s: "
+              f"p50 {lat['p50']:.2f} s, p99 {lat['p99']:.2f} s, max {lat['max']:.2f} s "
+              f"({lat['received']:.0f}/{lat['n']:.0f} received; target p99 ≤ {args.interval + 0.3:.1f} s)")
+    if args.busy_n:
+        b = busy(args.busy_n, args.interval, args.workers, args.seed)
+        print(f"- busy day: {b['n']:.0f} announcements with PDFs replayed at once: {b['seconds']:.1f} s, "
+              f"{b['per_second']:.1f} announcements/s ({b['done']:.0f} stored and assessed, {b['failed']:.0f} failed, "
+              f"{b['alerts_delivered']:.0f} alerts delivered; target ≥ 50/s)")
+    print(f"\nReproduce: .venv/bin/python -m bench.realtime --latency-n {args.latency_n} --busy-n {args.busy_n} "
+          f"--interval {args.interval:g}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
