@@ -49,13 +49,15 @@ from oresight.exceptions import BadInput, OresightError, StorageError
 from oresight.model import Analysis
 from oresight.pipeline import analyse_bytes, limits_from_env
 from oresight.sources.base import USER_AGENT, FetchedAnnouncement, NotReady, Source, SourceError, build_source
-from oresight.store import ALERT_PENDING, ALERT_QUEUED, NewItem, OutboxEntry, SourceItem, Store, StoredAlert
+from oresight.store import ALERT_PENDING, ALERT_QUEUED, NewItem, OutboxEntry, SourceItem, Store
 
 log = logging.getLogger("oresight.watch")
 T = TypeVar("T")
 
 EARLY_SIZE = 1_000_000  # bytes: a listed document this large gets early alerts at once (it takes longer to come)
 MAX_INFLIGHT_PER_WORKER = 4
+COMMIT_BATCH = 64  # items (or alerts) written in one transaction at most
+OUTCOME_WAIT = 0.005  # seconds to gather delivery outcomes into one transaction
 SOURCE_BACKOFF_MAX = 300.0
 DOWNLOAD_RETRY_MAX = 30.0
 
@@ -121,6 +123,24 @@ def make_executor(workers: int | None, *, ocr_lane: bool = False) -> Executor:
     return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_nice if ocr_lane else None)
 
 
+@dataclass(frozen=True)
+class _Work:
+    id: int
+    item: FetchedAnnouncement
+    attempts: int
+    seen_at: datetime
+
+
+@dataclass(frozen=True)
+class _Due:
+    id: int
+    key: str
+    channel: str
+    payload: dict[str, Any]
+    attempts: int
+    created_at: datetime
+
+
 # -- helpers --------------------------------------------------------------------------------------------
 
 
@@ -183,10 +203,14 @@ class Watcher:
         self.rules: list[Rule] = config.rule_objects()
         self.assessor = Assessor(store)
         self.public_url = (self.settings.public_url or "").rstrip("/")
-        self._items_wake = asyncio.Event()
-        self._outbox_wake = asyncio.Event()
-        self._inflight_items: set[int] = set()
-        self._sending: set[int] = set()
+        self._item_queue: asyncio.Queue[_Work] = asyncio.Queue()
+        self._known_items: set[int] = set()  # queued, in flight or waiting for a retry
+        self._commit_queue: asyncio.Queue[tuple[_Work, _Read, asyncio.Future[None]]] = asyncio.Queue()
+        self._alert_queue: asyncio.Queue[_Due] = asyncio.Queue()
+        self._known_alerts: set[int] = set()
+        self._outcomes: list[tuple[_Due, str | None, float | None]] = []
+        self._outcome_wake = asyncio.Event()
+        self._processing = 0
         self._tasks: set[asyncio.Task[Any]] = set()
         self._executor: Executor | None = None
         self._ocr_executor: Executor | None = None
@@ -217,7 +241,11 @@ class Watcher:
                                  loop.run_in_executor(self._ocr_executor, _warm))
         server_task = await self._start_server()
         loops = [self._poll_loop(s, stop) for s in self.sources.values() if s.kind != "push"]
-        loops += [self._item_loop(stop), self._delivery_loop(stop), self._digest_loop(stop)]
+        n_item_workers = MAX_INFLIGHT_PER_WORKER * max(1, self.workers or os.cpu_count() or 1) \
+            + self.settings.download_concurrency
+        loops += [self._item_worker(stop) for _ in range(n_item_workers)]
+        loops += [self._sweep_loop(stop), self._commit_loop(stop), self._delivery_loop(stop),
+                  self._outcome_loop(stop), self._digest_loop(stop)]
         log.info("watching %s; rules: %s", ", ".join(f"{s.name} ({s.kind}, every {s.interval:g} s)"
                                                       for s in self.sources.values()) or "no source",
                  ", ".join(r.name for r in self.rules) or "none")
@@ -307,20 +335,24 @@ class Watcher:
                 await asyncio.wait_for(stop.wait(), delay)
 
     def accept(self, items: Sequence[FetchedAnnouncement]) -> int:
-        """Record new items as pending (durably), send early alerts, wake the dispatcher; returns how many
-        were new. Items already recorded are ignored."""
+        """Record new items as pending (durably), send early alerts, queue them for processing; returns how
+        many were new. Items already recorded are ignored."""
         if not items:
             return 0
         ids = self.store.record_items([NewItem(i.source, i.key, i.headline, i.ticker, i.published_at,
                                                i.price_sensitive, i.to_json(), i.content) for i in items])
+        now = datetime.now(UTC)
         new = [(item_id, it) for item_id, it in zip(ids, items, strict=True) if item_id is not None]
         for item_id, it in new:
             if it.size is not None and it.size >= EARLY_SIZE and it.content is None:
                 self._early(item_id, it)
-        if new:
-            self.stats["items"] += len(new)
-            self._items_wake.set()
+            self._enqueue_item(_Work(item_id, it, 0, now))
+        self.stats["items"] += len(new)
         return len(new)
+
+    def _enqueue_item(self, w: _Work) -> None:
+        self._known_items.add(w.id)
+        self._item_queue.put_nowait(w)
 
     def _early(self, item_id: int, it: FetchedAnnouncement) -> None:
         entries: list[OutboxEntry] = []
@@ -333,53 +365,55 @@ class Watcher:
                 continue
             alert = self._alert(rule, "early", it, m.why)
             entries += self._entries(rule, alert, "early", item_id, None)
-        if entries and self.store.add_alerts(entries):
-            self.stats["alerts"] += len(entries)
-            self._outbox_wake.set()
+        if entries:
+            self._queue_alerts(self.store.add_alerts_returning(entries))
 
     # -- items --------------------------------------------------------------------------------
 
-    async def _item_loop(self, stop: asyncio.Event) -> None:
-        cap = MAX_INFLIGHT_PER_WORKER * max(1, self.workers or os.cpu_count() or 1) + self.settings.download_concurrency
+    async def _item_worker(self, stop: asyncio.Event) -> None:
         while not stop.is_set():
-            self._items_wake.clear()
-            room = cap - len(self._inflight_items)
-            if room > 0:
-                try:
-                    due = self.store.pending_items(limit=room + len(self._inflight_items))
-                except StorageError as e:
-                    log.error("%s", e)
-                    due = []
-                for s in due:
-                    if s.id in self._inflight_items or room <= 0:
-                        continue
-                    self._inflight_items.add(s.id)
-                    room -= 1
-                    self._spawn(self._process(s))
+            try:
+                w = await asyncio.wait_for(self._item_queue.get(), 0.5)
+            except TimeoutError:
+                continue
+            self._processing += 1
+            try:
+                await self._process(w)
+            except StorageError as e:
+                log.error("item %s: %s", w.item.uid, e)
+                self._known_items.discard(w.id)  # still pending in the database: the sweep takes it up again
+            except Exception:
+                log.exception("item %s failed", w.item.uid)
+                self._known_items.discard(w.id)
+                with contextlib.suppress(OresightError):
+                    self.store.complete_item(w.id, announcement_id=None, error="internal error (see the watch log)")
+            finally:
+                self._processing -= 1
+
+    async def _sweep_loop(self, stop: asyncio.Event) -> None:
+        """Every second: pending items and due alerts the database holds but this process has not queued
+        (after a restart, a retry from the API, a digest)."""
+        while not stop.is_set():
+            try:
+                for s in self.store.pending_items(limit=2000):
+                    if s.id not in self._known_items:
+                        self._enqueue_item(_Work(s.id, item_from_stored(s), s.attempts, s.seen_at))
+                for a in self.store.due_alerts(limit=500):
+                    if a.id not in self._known_alerts:
+                        self._enqueue_alert(_Due(a.id, a.key, a.channel, a.payload, a.attempts, a.created_at))
+            except StorageError as e:
+                log.error("%s", e)
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._items_wake.wait(), 0.5)
+                await asyncio.wait_for(stop.wait(), 1.0)
 
-    async def _process(self, s: SourceItem) -> None:
-        try:
-            await self._process_one(s)
-        except StorageError as e:
-            log.error("item %s:%s: %s", s.source, s.key, e)
-        except Exception:
-            log.exception("item %s:%s failed", s.source, s.key)
-            with contextlib.suppress(OresightError):
-                self.store.complete_item(s.id, announcement_id=None, error="internal error (see the watch log)")
-        finally:
-            self._inflight_items.discard(s.id)
-            self._items_wake.set()
-
-    async def _process_one(self, s: SourceItem) -> None:
-        it = item_from_stored(s)
-        source = self.sources.get(s.source) or _GenericSource(s.source, {}, self.client)
+    async def _process(self, w: _Work) -> None:
+        it = w.item
+        source = self.sources.get(it.source) or _GenericSource(it.source, {}, self.client)
         try:
             async with self._download_sem:
                 data = await source.download(it)
         except SourceError as e:
-            self._retry_download(s, it, e)
+            self._retry_download(w, e)
             return
         assert self._executor is not None and self._ocr_executor is not None
         loop = asyncio.get_running_loop()
@@ -394,52 +428,88 @@ class Watcher:
             # the document names another company first: assess it with that company's facts and history
             facts, history = self.assessor.context(doc_ticker)
             read = await loop.run_in_executor(self._executor, _assess_job, read, facts, history)
-        if read.analysis is None:
-            reason = read.error or "unreadable"
-            self.store.record_error(source=it.uid, reason=reason)
-            self.store.complete_item(s.id, announcement_id=None, error=reason)
-            self.stats["failed"] += 1
-            log.warning("%s: %s", it.uid, reason)
-            return
-        existing = self.store.find(read.analysis.document.sha256)
-        novelty = self.assessor.novelty(read.analysis, exclude=existing, published_at=it.published_at,
-                                        shingles=read.shingles)
-        if novelty.flagged:  # a repeat changes the score: assess again (in a worker) with the verdict
-            facts, history = self.assessor.context(_ticker(read.analysis) or it.ticker)
-            read = await loop.run_in_executor(self._executor, _assess_job, read, facts, history, novelty)
-        elif read.assessment is not None:
-            read = replace(read, assessment=replace(read.assessment, novelty=novelty))
-        assert read.analysis is not None
-        ann_id, _created, assessment = self.assessor.ingest(read.analysis, source=it.uid, published_at=it.published_at,
-                                                            precomputed=read.assessment, shingles=read.shingles,
-                                                            checked=read.assessment is not None)
-        data_json = assessment.to_json() if assessment is not None else self.store.assessment(ann_id)
-        entries = self._final_entries(s.id, it, ann_id, read.analysis, data_json or {})
-        added = self.store.complete_item(s.id, announcement_id=ann_id, alerts=entries)
-        self.stats["done"] += 1
-        if added:
-            self.stats["alerts"] += added
-            self._outbox_wake.set()
+        if read.analysis is not None and read.assessment is not None:
+            existing = self.store.find(read.analysis.document.sha256)
+            novelty = self.assessor.novelty(read.analysis, exclude=existing, published_at=it.published_at,
+                                            shingles=read.shingles)
+            if novelty.flagged:  # a repeat changes the score: assess again (in a worker) with the verdict
+                facts, history = self.assessor.context(_ticker(read.analysis) or it.ticker)
+                read = await loop.run_in_executor(self._executor, _assess_job, read, facts, history, novelty)
+            elif read.assessment is not None:
+                read = replace(read, assessment=replace(read.assessment, novelty=novelty))
+        done: asyncio.Future[None] = loop.create_future()
+        await self._commit_queue.put((w, read, done))
+        await done
 
-    def _retry_download(self, s: SourceItem, it: FetchedAnnouncement, e: SourceError) -> None:
-        age = (datetime.now(UTC) - s.seen_at).total_seconds()
-        if isinstance(e, NotReady) and s.attempts == 0:
-            self._early(s.id, it)
-        if age > self.settings.document_wait or (not isinstance(e, NotReady) and s.attempts + 1 >= 8):
-            reason = f"document not downloaded after {s.attempts + 1} attempts: {e}"
+    def _retry_download(self, w: _Work, e: SourceError) -> None:
+        it = w.item
+        age = (datetime.now(UTC) - w.seen_at).total_seconds()
+        if isinstance(e, NotReady) and w.attempts == 0:
+            self._early(w.id, it)
+        if age > self.settings.document_wait or (not isinstance(e, NotReady) and w.attempts + 1 >= 8):
+            reason = f"document not downloaded after {w.attempts + 1} attempts: {e}"
             self.store.record_error(source=it.uid, reason=reason, kind="download")
-            self.store.complete_item(s.id, announcement_id=None, error=reason)
+            self.store.complete_item(w.id, announcement_id=None, error=reason)
+            self._known_items.discard(w.id)
             self.stats["failed"] += 1
             return
-        delay = max(e.retry_after or 0.0, backoff(s.attempts + 1, 0.25, DOWNLOAD_RETRY_MAX, self.rng))
-        self.store.retry_item(s.id, error=str(e), next_attempt_at=datetime.now(UTC) + timedelta(seconds=delay))
+        delay = max(e.retry_after or 0.0, backoff(w.attempts + 1, 0.25, DOWNLOAD_RETRY_MAX, self.rng))
+        self.store.retry_item(w.id, error=str(e), next_attempt_at=datetime.now(UTC) + timedelta(seconds=delay))
+        later = replace(w, attempts=w.attempts + 1)
+        asyncio.get_running_loop().call_later(delay, self._item_queue.put_nowait, later)
+
+    async def _commit_loop(self, stop: asyncio.Event) -> None:
+        """Store what the workers assessed, in batches: one transaction for the announcements, one for the
+        items' completion and their alerts, however many items are ready."""
+        while not (stop.is_set() and self._commit_queue.empty() and not self._processing):
+            try:
+                first = await asyncio.wait_for(self._commit_queue.get(), 0.1)
+            except TimeoutError:
+                continue
+            batch = [first]
+            while len(batch) < COMMIT_BATCH and not self._commit_queue.empty():
+                batch.append(self._commit_queue.get_nowait())
+            try:
+                self._commit(batch)
+            except StorageError as e:
+                log.error("storing %d item(s): %s", len(batch), e)
+                for w, _, _ in batch:
+                    self._known_items.discard(w.id)  # still pending: the sweep takes them up again
+            finally:
+                for _, _, fut in batch:
+                    if not fut.done():
+                        fut.set_result(None)
+
+    def _commit(self, batch: list[tuple[_Work, _Read, asyncio.Future[None]]]) -> None:
+        ok = [(w, r) for w, r, _ in batch if r.analysis is not None and r.assessment is not None]
+        stored = self.assessor.ingest_assessed([
+            (r.analysis, w.item.uid, w.item.published_at, r.assessment, r.shingles)  # type: ignore[misc]
+            for w, r in ok])
+        early_keys = [self._key(rule, c, w.item, "early") for w, _ in ok for rule in self.rules if rule.early
+                      for c in rule.channels]
+        sent = self.store.existing_keys(early_keys) if early_keys else set()
+        done: list[tuple[int, int | None, str | None, Sequence[OutboxEntry]]] = []
+        for (w, r), (ann_id, _created, assessment) in zip(ok, stored, strict=True):
+            assert r.analysis is not None
+            done.append((w.id, ann_id, None, self._final_entries(w.id, w.item, ann_id, r.analysis, assessment or {},
+                                                                 sent)))
+        for w, r, _ in batch:
+            if r.analysis is None or r.assessment is None:
+                reason = r.error or "unreadable"
+                self.store.record_error(source=w.item.uid, reason=reason)
+                done.append((w.id, None, reason, ()))
+                self.stats["failed"] += 1
+                log.warning("%s: %s", w.item.uid, reason)
+        added = self.store.complete_items(done)
+        for w, _, _ in batch:
+            self._known_items.discard(w.id)
+        self.stats["done"] += len(ok)
+        self._queue_alerts(added)
 
     def _final_entries(self, item_id: int, it: FetchedAnnouncement, ann_id: int, analysis: Analysis,
-                       assessment: dict[str, Any]) -> list[OutboxEntry]:
+                       assessment: dict[str, Any], early_sent: set[str]) -> list[OutboxEntry]:
         cand = Candidate(it.headline or analysis.document.title, it.ticker or _ticker(analysis), it.price_sensitive,
                          analysis.extraction.commodities, analysis.document.text, assessment or None)
-        early_sent = self.store.existing_keys([self._key(r, c, it, "early") for r in self.rules if r.early
-                                               for c in r.channels]) if any(r.early for r in self.rules) else set()
         out: list[OutboxEntry] = []
         for rule in self.rules:
             m: Match | None = rule.match(cand) if assessment else None
@@ -487,56 +557,111 @@ class Watcher:
                      best=best_line(assessment) if assessment else None, reason=sig.get("reason"),
                      links=tuple(links), created_at=datetime.now(UTC))
 
+    def _queue_alerts(self, added: Sequence[tuple[int, OutboxEntry]]) -> None:
+        now = datetime.now(UTC)
+        for alert_id, entry in added:
+            self.stats["alerts"] += 1
+            if entry.status == ALERT_PENDING:
+                self._enqueue_alert(_Due(alert_id, entry.key, entry.channel, entry.payload, 0, now))
+
+    def requeue(self, alert_id: int) -> None:
+        """Queue an alert put back by the API (a dead letter retried)."""
+        a = self.store.alert(alert_id)
+        if a is not None and a.id not in self._known_alerts:
+            self._enqueue_alert(_Due(a.id, a.key, a.channel, a.payload, a.attempts, a.created_at))
+
+    def _enqueue_alert(self, d: _Due) -> None:
+        self._known_alerts.add(d.id)
+        self._alert_queue.put_nowait(d)
+
     async def _delivery_loop(self, stop: asyncio.Event) -> None:
+        """Due alerts in batches: recorded as being sent (one transaction), then each sent on its own."""
         while not stop.is_set():
-            self._outbox_wake.clear()
             try:
-                due = self.store.due_alerts(limit=200, exclude=sorted(self._sending))
+                first = await asyncio.wait_for(self._alert_queue.get(), 0.5)
+            except TimeoutError:
+                continue
+            batch = [first]
+            while len(batch) < COMMIT_BATCH and not self._alert_queue.empty():
+                batch.append(self._alert_queue.get_nowait())
+            try:
+                self.store.mark_sending([d.id for d in batch])
             except StorageError as e:
                 log.error("%s", e)
-                due = []
-            for a in due:
-                self._sending.add(a.id)
-                self._spawn(self._send(a))
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._outbox_wake.wait(), 0.25 if due else 1.0)
+                for d in batch:
+                    self._known_alerts.discard(d.id)  # still pending: the sweep takes them up again
+                continue
+            for d in batch:
+                self._spawn(self._send(d))
 
-    async def _send(self, a: StoredAlert) -> None:
+    async def _send(self, d: _Due) -> None:
+        channel = self.channels.get(d.channel)
+        if channel is None:
+            self._outcome(d, f"channel {d.channel!r} is not configured", None)
+            return
+        message = message_from_json(d.payload)
         try:
-            channel = self.channels.get(a.channel)
-            if channel is None:
-                self.store.alert_failed(a.id, error=f"channel {a.channel!r} is not configured", next_attempt_at=None)
-                self.stats["dead"] += 1
-                return
-            message = message_from_json(a.payload)
+            async with self._send_sem:
+                await asyncio.wait_for(channel.send(message), 60.0)
+        except (DeliveryError, TimeoutError) as e:
+            permanent = isinstance(e, DeliveryError) and e.permanent
+            retry_after = e.retry_after if isinstance(e, DeliveryError) else None
+            attempts = d.attempts + 1
+            age = (datetime.now(UTC) - d.created_at).total_seconds()
+            text = str(e) or "timed out after 60 s"
+            if permanent or attempts >= self.settings.max_attempts or age > 86_400:
+                why = "refused" if permanent else f"gave up after {attempts} attempts"
+                log.warning("dead letter %s: %s: %s", d.key, why, text)
+                self._outcome(d, f"{why}: {text}", None)
+            else:
+                delay = max(retry_after or 0.0,
+                            backoff(attempts, self.settings.backoff_base, self.settings.backoff_max, self.rng))
+                self._outcome(d, text, delay)
+            return
+        except Exception as e:  # a channel bug: keep the alert, retry later
+            log.exception("channel %s failed", d.channel)
+            self._outcome(d, f"internal error in channel {d.channel!r}: {type(e).__name__}: {e}", 60.0)
+            return
+        self._outcome(d, None, None)
+
+    def _outcome(self, d: _Due, error: str | None, retry_in: float | None) -> None:
+        self._outcomes.append((d, error, retry_in))
+        self._outcome_wake.set()
+
+    async def _outcome_loop(self, stop: asyncio.Event) -> None:
+        """Record delivery outcomes in batches (one transaction per few milliseconds of deliveries)."""
+        while not (stop.is_set() and not self._outcomes and not self._sending_tasks()):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._outcome_wake.wait(), 0.5)
+            self._outcome_wake.clear()
+            if not self._outcomes:
+                continue
+            await asyncio.sleep(OUTCOME_WAIT)
+            batch, self._outcomes = self._outcomes, []
+            now = datetime.now(UTC)
+            delivered = [d.id for d, error, _ in batch if error is None]
+            failed = [(d.id, error, now + timedelta(seconds=retry) if retry is not None else None)
+                      for d, error, retry in batch if error is not None]
             try:
-                async with self._send_sem:
-                    self.store.alert_sending(a.id)
-                    await asyncio.wait_for(channel.send(message), 60.0)
-            except (DeliveryError, TimeoutError) as e:
-                permanent = isinstance(e, DeliveryError) and e.permanent
-                retry_after = e.retry_after if isinstance(e, DeliveryError) else None
-                attempts = a.attempts + 1
-                age = (datetime.now(UTC) - a.created_at).total_seconds()
-                text = str(e) or "timed out after 60 s"
-                if permanent or attempts >= self.settings.max_attempts or age > 86_400:
-                    why = "refused" if permanent else f"gave up after {attempts} attempts"
-                    self.store.alert_failed(a.id, error=f"{why}: {text}", next_attempt_at=None)
+                self.store.record_outcomes(delivered, failed)
+            except StorageError as e:
+                log.error("%s", e)
+                self._outcomes = batch + self._outcomes
+                await asyncio.sleep(1.0)
+                continue
+            loop = asyncio.get_running_loop()
+            for d, error, retry in batch:
+                if error is None:
+                    self.stats["delivered"] += 1
+                    self._known_alerts.discard(d.id)
+                elif retry is None:
                     self.stats["dead"] += 1
-                    log.warning("dead letter %s: %s: %s", a.key, why, text)
+                    self._known_alerts.discard(d.id)
                 else:
-                    delay = max(retry_after or 0.0,
-                                backoff(attempts, self.settings.backoff_base, self.settings.backoff_max, self.rng))
-                    self.store.alert_failed(a.id, error=text,
-                                            next_attempt_at=datetime.now(UTC) + timedelta(seconds=delay))
-                return
-            self.store.alert_delivered(a.id)
-            self.stats["delivered"] += 1
-        except StorageError as e:
-            log.error("%s", e)
-        finally:
-            self._sending.discard(a.id)
-            self._outbox_wake.set()
+                    loop.call_later(retry, self._alert_queue.put_nowait, replace(d, attempts=d.attempts + 1))
+
+    def _sending_tasks(self) -> bool:
+        return any(not t.done() for t in self._tasks)
 
     # -- digest -------------------------------------------------------------------------------
 
@@ -584,9 +709,7 @@ class Watcher:
                 digest = Digest(key=key, rule=rule.name, period_start=start, period_end=now, alerts=alerts)
                 entries.append(OutboxEntry(key, rule.name, channel, "digest", digest.to_json()))
             queued += self.store.record_digest([a.id for a in waiting], entries)
-        if queued:
-            self._outbox_wake.set()
-        return queued
+        return queued  # the sweep queues them within a second
 
 
 def _warm() -> None:

@@ -12,6 +12,7 @@ import re
 import time
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from typing import Any
 
 import numpy as np
 
@@ -147,6 +148,33 @@ class Assessor:
                                               source=f"Appendix 5B ({source})")])
             self.facts.pop(ticker, None)
         return ann_id, created, assessment
+
+
+    def ingest_assessed(self, batch: list[tuple[Analysis, str, datetime | None, Assessment, np.ndarray]]
+                        ) -> list[tuple[int, bool, dict[str, Any] | None]]:
+        """Store announcements assessed elsewhere (novelty included), in one transaction: each ``(analysis,
+        source, published_at, assessment, fingerprint)``. Returns ``(id, created, stored assessment json)``;
+        an announcement stored before keeps its first assessment (returned as stored)."""
+        if self.store is None:
+            raise ValueError("Assessor.ingest_assessed needs a store")
+        rows = [(a, src, when or published_date(a.document), asm.to_json(), fp.astype(np.uint32).tobytes())
+                for a, src, when, asm, fp in batch]
+        stored = self.store.add_assessed(rows)
+        out: list[tuple[int, bool, dict[str, Any] | None]] = []
+        for (analysis, source, _when, assessment, fp), (ann_id, created), row in zip(batch, stored, rows, strict=True):
+            ticker = _main_ticker(analysis)
+            if ticker:
+                self._context.pop(ticker, None)
+            if created and self._index is not None:
+                self._index.add(str(ann_id), fingerprint=fp, intercepts=analysis.extraction.intercepts, ticker=ticker,
+                                published=row[2].date().isoformat() if row[2] else None)
+            if created and assessment.cash is not None and ticker:
+                cash_aud, _, quarter = assessment.cash
+                self.store.put_facts([StoredFacts(ticker, cash=cash_aud, cash_as_of=quarter,
+                                                  source=f"Appendix 5B ({source})")])
+                self.facts.pop(ticker, None)
+            out.append((ann_id, created, row[3] if created else self.store.assessment(ann_id)))
+        return out
 
 
 def published_date(document: Document) -> datetime | None:

@@ -204,6 +204,20 @@ class RealtimeStore:
                 error=_one_line(error) if error else None, content=None))
             return self._add_alerts(session, alerts, now)
 
+    def complete_items(self, done: Sequence[tuple[int, int | None, str | None, Sequence[OutboxEntry]]]
+                       ) -> list[tuple[int, OutboxEntry]]:
+        """Complete several items in one transaction: each ``(item id, announcement id, error or None,
+        alerts)``. Returns the alerts that were new, with their ids."""
+        now = datetime.now(UTC)
+        added: list[tuple[int, OutboxEntry]] = []
+        with self._errors("completing source items"), self._write.begin() as session:
+            for item_id, ann_id, error, alerts in done:
+                session.execute(update(SourceItemRow).where(SourceItemRow.id == item_id).values(
+                    status=ITEM_FAILED if error else ITEM_DONE, announcement_id=ann_id, done_at=now,
+                    error=_one_line(error) if error else None, content=None))
+                added += self._insert_alerts(session, alerts, now)
+        return added
+
     def retry_item(self, item_id: int, *, error: str, next_attempt_at: datetime) -> None:
         with self._errors("rescheduling a source item"), self._write.begin() as session:
             session.execute(update(SourceItemRow).where(SourceItemRow.id == item_id).values(
@@ -217,7 +231,11 @@ class RealtimeStore:
             return self._add_alerts(session, alerts, datetime.now(UTC))
 
     def _add_alerts(self, session: Session, alerts: Sequence[OutboxEntry], now: datetime) -> int:
-        added = 0
+        return len(self._insert_alerts(session, alerts, now))
+
+    def _insert_alerts(self, session: Session, alerts: Sequence[OutboxEntry], now: datetime
+                       ) -> list[tuple[int, OutboxEntry]]:
+        added: list[tuple[int, OutboxEntry]] = []
         for a in alerts:
             values = {"key": a.key, "rule": a.rule, "channel": a.channel, "phase": a.phase,
                       "source_item_id": a.source_item_id, "announcement_id": a.announcement_id, "payload": a.payload,
@@ -225,8 +243,38 @@ class RealtimeStore:
                       "last_error": None, "created_at": now, "delivered_at": None}
             result = session.execute(self._insert_ignore(AlertRow.__table__, [values], ["key"])
                                      .returning(AlertRow.__table__.c.id))
-            added += result.scalar() is not None
+            new_id = result.scalar()
+            if new_id is not None:
+                added.append((int(new_id), a))
         return added
+
+    def add_alerts_returning(self, alerts: Sequence[OutboxEntry]) -> list[tuple[int, OutboxEntry]]:
+        """Record alerts; returns the new ones with their ids (an existing key is left as it is)."""
+        with self._errors("recording alerts"), self._write.begin() as session:
+            return self._insert_alerts(session, alerts, datetime.now(UTC))
+
+    def mark_sending(self, alert_ids: Sequence[int]) -> None:
+        """Record that delivery attempts start (one transaction), so a crash mid-send is known after a restart."""
+        if not alert_ids:
+            return
+        with self._errors("recording delivery attempts"), self._write.begin() as session:
+            session.execute(update(AlertRow).where(AlertRow.id.in_(list(alert_ids))).values(status=ALERT_SENDING))
+
+    def record_outcomes(self, delivered: Sequence[int],
+                        failed: Sequence[tuple[int, str, datetime | None]]) -> None:
+        """Record delivery outcomes in one transaction: delivered ids; failed ``(id, error, next attempt or
+        None for a dead letter)``."""
+        if not delivered and not failed:
+            return
+        now = datetime.now(UTC)
+        with self._errors("recording deliveries"), self._write.begin() as session:
+            if delivered:
+                session.execute(update(AlertRow).where(AlertRow.id.in_(list(delivered))).values(
+                    status=ALERT_DELIVERED, delivered_at=now, attempts=AlertRow.attempts + 1, next_attempt_at=None))
+            for alert_id, error, next_at in failed:
+                session.execute(update(AlertRow).where(AlertRow.id == alert_id).values(
+                    status=ALERT_PENDING if next_at else ALERT_DEAD, attempts=AlertRow.attempts + 1,
+                    last_error=_one_line(error), next_attempt_at=next_at))
 
     def existing_keys(self, keys: Sequence[str]) -> set[str]:
         """Which of these alert keys are recorded."""

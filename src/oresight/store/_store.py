@@ -219,6 +219,33 @@ class Store(RealtimeStore):
                 return existing, False
             return new_id, True
 
+    def add_assessed(
+        self, batch: list[tuple[Analysis, str, datetime | None, dict[str, Any], bytes]]
+    ) -> list[tuple[int, bool]]:
+        """Store several assessed announcements in one transaction: each ``(analysis, source, published_at,
+        assessment json, fingerprint bytes)``. A document already stored keeps its row and assessment
+        (``created`` False). Returns ``(id, created)`` per entry, in order."""
+        out: list[tuple[int, bool]] = []
+        with self._errors("storing announcements"), self._write.begin() as session:
+            seen: dict[str, int] = {}
+            for analysis, source, published_at, assessment, shingles in batch:
+                sha256 = analysis.document.sha256
+                existing = seen.get(sha256) or session.scalar(
+                    select(AnnouncementRow.id).where(AnnouncementRow.sha256 == sha256))
+                if existing is not None:
+                    if session.get(AssessmentRow, existing) is None:
+                        session.add(_assessment_row(existing, assessment))
+                    out.append((existing, False))
+                    continue
+                row = _announcement_row(analysis, source=source, published_at=published_at)
+                session.add(row)
+                session.flush()
+                session.add(_assessment_row(row.id, assessment))
+                session.add(FingerprintRow(announcement_id=row.id, shingles=shingles))
+                seen[sha256] = row.id
+                out.append((row.id, True))
+        return out
+
     def record_error(
         self, *, source: str, reason: str, kind: str = "bad_input", sha256: str | None = None
     ) -> int:
@@ -661,6 +688,14 @@ def _clean_json(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [_clean_json(v) for v in value]
     return _clean(str(value))
+
+
+def _assessment_row(announcement_id: int, assessment: dict[str, Any]) -> AssessmentRow:
+    sig, kind = assessment["significance"], assessment["type"]
+    return AssessmentRow(announcement_id=announcement_id, type=_clean(str(kind["type"])), noise=bool(kind["noise"]),
+                         score=float(sig["score"]), band=_clean(str(sig["band"])), reason=_clean(str(sig["reason"])),
+                         novelty=_clean(str(assessment["novelty"]["status"])), data=_clean_json(assessment),
+                         assessed_at=datetime.now(UTC))
 
 
 def _announcement_row(analysis: Analysis, *, source: str, published_at: datetime | None) -> AnnouncementRow:

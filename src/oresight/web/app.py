@@ -147,7 +147,7 @@ def create_app(watcher: Watcher) -> FastAPI:
             raise HTTPException(404, f"no alert {alert_id}")
         if not store.retry_alert(alert_id):
             raise HTTPException(409, f"alert {alert_id} is not a dead letter")
-        watcher._outbox_wake.set()
+        watcher.requeue(alert_id)
         return JSONResponse({"id": alert_id, "status": "pending"})
 
     @app.get("/api/sources")
