@@ -429,9 +429,9 @@ class Watcher:
             facts, history = self.assessor.context(doc_ticker)
             read = await loop.run_in_executor(self._executor, _assess_job, read, facts, history)
         if read.analysis is not None and read.assessment is not None:
-            existing = self.store.find(read.analysis.document.sha256)
-            novelty = self.assessor.novelty(read.analysis, exclude=existing, published_at=it.published_at,
-                                            shingles=read.shingles)
+            # (a document stored before, taken up again after a restart, keeps its stored assessment: the
+            # store returns that one, so no lookup is needed here)
+            novelty = self.assessor.novelty(read.analysis, published_at=it.published_at, shingles=read.shingles)
             if novelty.flagged:  # a repeat changes the score: assess again (in a worker) with the verdict
                 facts, history = self.assessor.context(_ticker(read.analysis) or it.ticker)
                 read = await loop.run_in_executor(self._executor, _assess_job, read, facts, history, novelty)
