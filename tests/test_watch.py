@@ -240,3 +240,19 @@ def test_next_digest_time_is_local_morning(store: Store) -> None:
     # 2026-11-27 is summer time in Sydney (UTC+11): 07:30 local is 20:30 UTC the day before
     assert w.next_digest(datetime(2026, 11, 27, 19, 0, tzinfo=UTC)) == datetime(2026, 11, 27, 20, 30, tzinfo=UTC)
     assert w.next_digest(datetime(2026, 11, 27, 21, 0, tzinfo=UTC)) == datetime(2026, 11, 28, 20, 30, tzinfo=UTC)
+
+
+def test_a_pushed_document_left_pending_by_a_crash_is_processed_after_restart(store: Store) -> None:
+    from oresight.store import NewItem
+
+    hook = Receiver()
+    pdf = DRILL.read_bytes()
+    # accepted (202) by a process that then died: recorded as pending with its document, nothing else
+    (item_id,) = store.record_items([NewItem("push", "k-1", "Pushed before the crash", "ACZ", None, True,
+                                             {"filename": "acz.pdf", "url": None}, pdf)])
+    assert item_id is not None and [p.key for p in store.pending_items()] == ["k-1"]
+    with running(config(None, hook.url), store):
+        body = hook.wait_for(1)[0]
+        wait_until(lambda: store.item_counts() == {"done": 1}, what="item done")
+    assert body["headline"] == "Pushed before the crash" and body["band"] == "exceptional"
+    assert store.item_content(item_id) is None  # the copy is dropped once the announcement is stored

@@ -395,7 +395,7 @@ class Watcher:
         (after a restart, a retry from the API, a digest)."""
         while not stop.is_set():
             try:
-                for s in self.store.pending_items(limit=2000):
+                for s in self.store.pending_items(limit=2000, with_content=False):
                     if s.id not in self._known_items:
                         self._enqueue_item(_Work(s.id, item_from_stored(s), s.attempts, s.seen_at))
                 for a in self.store.due_alerts(limit=500):
@@ -408,6 +408,8 @@ class Watcher:
 
     async def _process(self, w: _Work) -> None:
         it = w.item
+        if it.content is None and not it.url:  # taken up from the database: the pushed document is there
+            it = replace(it, content=self.store.item_content(w.id))
         source = self.sources.get(it.source) or _GenericSource(it.source, {}, self.client)
         try:
             async with self._download_sem:

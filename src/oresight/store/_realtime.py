@@ -165,16 +165,24 @@ class RealtimeStore:
                 out.append(int(new_id) if new_id is not None else None)
         return out
 
-    def pending_items(self, *, limit: int = 1000, now: datetime | None = None) -> list[SourceItem]:
-        """Pending items whose next attempt is due, oldest first (with their pushed content)."""
+    def pending_items(self, *, limit: int = 1000, now: datetime | None = None,
+                      with_content: bool = True) -> list[SourceItem]:
+        """Pending items whose next attempt is due, oldest first (with their pushed content, unless
+        ``with_content`` is False: then :meth:`item_content` reads it when needed)."""
         now = now or datetime.now(UTC)
         with self._errors("reading pending items"), self._read() as session:
-            rows = session.scalars(
-                select(SourceItemRow).options(undefer(SourceItemRow.content))
-                .where(SourceItemRow.status == ITEM_PENDING,
-                       or_(SourceItemRow.next_attempt_at.is_(None), SourceItemRow.next_attempt_at <= now))
-                .order_by(SourceItemRow.id).limit(limit))
-            return [_item(r, with_content=True) for r in rows]
+            q = (select(SourceItemRow)
+                 .where(SourceItemRow.status == ITEM_PENDING,
+                        or_(SourceItemRow.next_attempt_at.is_(None), SourceItemRow.next_attempt_at <= now))
+                 .order_by(SourceItemRow.id).limit(limit))
+            if with_content:
+                q = q.options(undefer(SourceItemRow.content))
+            return [_item(r, with_content=with_content) for r in session.scalars(q)]
+
+    def item_content(self, item_id: int) -> bytes | None:
+        """The document a source handed over with the item (pushed documents), or None."""
+        with self._errors("reading a source item"), self._read() as session:
+            return session.scalar(select(SourceItemRow.content).where(SourceItemRow.id == item_id))
 
     def source_item(self, item_id: int) -> SourceItem | None:
         with self._errors("reading a source item"), self._read() as session:
