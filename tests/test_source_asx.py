@@ -390,3 +390,15 @@ def test_bad_options_raise_bad_input(options: dict[str, Any], message: str) -> N
 
     with pytest.raises(BadInput, match=message):
         run(scenario)
+
+
+def test_pdfs_can_come_from_another_host() -> None:
+    async def scenario(client: httpx.AsyncClient) -> None:
+        src = AsxSource("asx", {"base_url": "http://127.0.0.1:9/asx-research/1.0",
+                                "file_base_url": "http://127.0.0.1:8/cdn/asx-research/1.0/"}, client)
+        assert src.file_url("2924-02900123-3A6543210") == \
+            "http://127.0.0.1:8/cdn/asx-research/1.0/file/2924-02900123-3A6543210"
+        with pytest.raises(BadInput, match="file_base_url"):
+            AsxSource("asx", {"file_base_url": "ftp://x"}, client)
+
+    run(scenario)

@@ -58,7 +58,7 @@ MAX_CATCH_UP_PAGES = 200  # pages of one date-range catch-up
 OUTAGE_INTERVALS = 4  # a gap longer than this many intervals since the last good poll is an outage
 OVERLAP = timedelta(minutes=5)  # how far before the cursor a catch-up starts (late or re-dated items)
 
-_OPTIONS = frozenset({"interval", "jitter", "base_url", "access_token", "items_per_page", "price_sensitive_only",
+_OPTIONS = frozenset({"interval", "jitter", "base_url", "file_base_url", "access_token", "items_per_page", "price_sensitive_only",
                       "tickers", "catch_up_hours", "kind", "name"})
 _TICKER = re.compile(r"^[A-Z0-9]{1,6}$")
 _SIZE = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*([KMG]?)(?:I?B)?\s*$", re.IGNORECASE)
@@ -187,6 +187,10 @@ class AsxSource(Source):
         self.base_url: str = option(self.options, "base_url", name, default=DEFAULT_BASE_URL).strip().rstrip("/")
         if not self.base_url.startswith(("http://", "https://")):
             raise BadInput(f"source {name!r}: option 'base_url'={self.base_url!r} is not an http(s) URL")
+        self.file_base_url: str = option(self.options, "file_base_url", name,
+                                         default=self.base_url).strip().rstrip("/")
+        if not self.file_base_url.startswith(("http://", "https://")):
+            raise BadInput(f"source {name!r}: option 'file_base_url'={self.file_base_url!r} is not an http(s) URL")
         token = option(self.options, "access_token", name, default=None)
         self.access_token: str | None = (token.strip() or None) if isinstance(token, str) else None
         self.items_per_page: int = option(self.options, "items_per_page", name, kind=int, default=100)
@@ -203,7 +207,7 @@ class AsxSource(Source):
 
     def file_url(self, document_key: str) -> str:
         """The document's URL (without the access token, which :meth:`download` adds)."""
-        return f"{self.base_url}/file/{quote(document_key, safe='')}"
+        return f"{self.file_base_url}/file/{quote(document_key, safe='')}"
 
     async def fetch(self) -> Sequence[FetchedAnnouncement]:
         now = self._now()
@@ -239,7 +243,8 @@ class AsxSource(Source):
 
     async def download(self, item: FetchedAnnouncement) -> bytes:
         """The PDF; the access token (when set) is added here so it never appears in stored URLs."""
-        if self.access_token and item.url and item.url.startswith(self.base_url) and "access_token=" not in item.url:
+        if (self.access_token and item.url and item.url.startswith((self.base_url, self.file_base_url))
+                and "access_token=" not in item.url):
             sep = "&" if "?" in item.url else "?"
             item = replace(item, url=f"{item.url}{sep}access_token={quote(self.access_token, safe='')}")
         return await super().download(item)
