@@ -82,9 +82,14 @@ def test_kill_9_mid_replay_then_restart_loses_nothing_and_repeats_nothing(tmp_pa
                 if i == len(day) // 2:
                     # the harshest moment: right after a receiver saw a delivery, before Oresight recorded it
                     wait_until(lambda: len(hook.received) >= 5, timeout=60, what="some deliveries before the kill")
+                    helpers = _descendants(proc.pid)
+                    assert helpers, "the watcher reads documents in helper processes"
                     proc.send_signal(signal.SIGKILL)
                     proc.wait(10)
                     killed_after = len(hook.received)
+                    # its fork server and workers die with it (no orphans after a crash)
+                    wait_until(lambda: not any(_alive(p) for p in helpers), timeout=10,
+                               what=f"helper processes {helpers} to exit")
             assert 5 <= killed_after < len(day), "the kill must land mid-replay"
             proc = _start(cfg, log)
             wait_until(lambda: store.item_counts() == {"done": len(day)}, timeout=120, what="every item done")
@@ -107,6 +112,32 @@ def test_kill_9_mid_replay_then_restart_loses_nothing_and_repeats_nothing(tmp_pa
     assert set(per_announcement) | {a.payload["announcement"] for a in dead} == keys, "an announcement was lost"
     assert len(store.announcements(limit=100)) == len(day)
     store.close()
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except OSError:
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    out, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            out.append(child)
+            todo.append(child)
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
 
 
 def _health(store: Store) -> list[object]:

@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 
 import httpx
 
+from oresight._lifeline import tie_to_parent
 from oresight.alerts.channels.base import Channel, DeliveryError, build_channel
 from oresight.alerts.model import Alert, Digest, message_from_json
 from oresight.alerts.rules import Candidate, Match, Rule
@@ -106,10 +107,13 @@ def _assess_job(read: _Read, facts: CompanyFacts | None, history: int | None,
         return _Read(None, f"internal error while assessing: {type(e).__name__}: {e}")
 
 
-def _nice() -> None:
-    """OCR-lane worker initialiser: lower priority, so scanned documents never slow the text-layer lane."""
-    with contextlib.suppress(OSError):
-        os.nice(10)
+def _worker_init(nice: bool) -> None:
+    """Worker initialiser: die with the fork server (so with the watcher); the OCR lane also runs at lower
+    priority, so scanned documents never slow the text-layer lane."""
+    tie_to_parent()
+    if nice:
+        with contextlib.suppress(OSError):
+            os.nice(10)
 
 
 def make_executor(workers: int | None, *, ocr_lane: bool = False) -> Executor:
@@ -119,8 +123,8 @@ def make_executor(workers: int | None, *, ocr_lane: bool = False) -> Executor:
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="oresight-ocr" if ocr_lane else "oresight-read")
     n = 1 if ocr_lane else workers or max(1, os.cpu_count() or 1)
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["oresight.pipeline", "oresight.assess"])
-    return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_nice if ocr_lane else None)
+    ctx.set_forkserver_preload(["oresight._lifeline", "oresight.pipeline", "oresight.assess"])
+    return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_worker_init, initargs=(ocr_lane,))
 
 
 @dataclass(frozen=True)
