@@ -107,6 +107,7 @@ def test_kill_9_mid_replay_then_restart_loses_nothing_and_repeats_nothing(tmp_pa
     # every announcement was assessed and stored; its alert reached the receiver, or (only a delivery cut
     # off by the kill itself) is a dead letter saying so
     dead = store.alerts(status="dead")
+    print(f"dead letters after the kill: {len(dead)}")
     assert all(a.last_error == INTERRUPTED for a in dead)
     assert len(dead) <= 16  # at most the deliveries in flight at the kill
     assert set(per_announcement) | {a.payload["announcement"] for a in dead} == keys, "an announcement was lost"

@@ -581,7 +581,7 @@ class Watcher:
         self._alert_queue.put_nowait(d)
 
     async def _delivery_loop(self, stop: asyncio.Event) -> None:
-        """Due alerts in batches: recorded as being sent (one transaction), then each sent on its own."""
+        """Due alerts, each sent on its own task."""
         while not stop.is_set():
             try:
                 first = await asyncio.wait_for(self._alert_queue.get(), 0.5)
@@ -590,13 +590,6 @@ class Watcher:
             batch = [first]
             while len(batch) < COMMIT_BATCH and not self._alert_queue.empty():
                 batch.append(self._alert_queue.get_nowait())
-            try:
-                self.store.mark_sending([d.id for d in batch])
-            except StorageError as e:
-                log.error("%s", e)
-                for d in batch:
-                    self._known_alerts.discard(d.id)  # still pending: the sweep takes them up again
-                continue
             for d in batch:
                 self._spawn(self._send(d))
 
@@ -608,6 +601,14 @@ class Watcher:
         message = message_from_json(d.payload)
         try:
             async with self._send_sem:
+                # recorded right before the attempt: a crash from here to the recorded outcome leaves it
+                # "sending", which a restart resolves (dead letter with the reason, or resend)
+                try:
+                    self.store.mark_sending([d.id])
+                except StorageError as e:
+                    log.error("%s", e)
+                    self._known_alerts.discard(d.id)  # still pending: the sweep takes it up again
+                    return
                 await asyncio.wait_for(channel.send(message), 60.0)
         except (DeliveryError, TimeoutError) as e:
             permanent = isinstance(e, DeliveryError) and e.permanent
