@@ -625,3 +625,42 @@ def test_a_presentation_repeating_results_is_other() -> None:
             "Our 2026 drilling at Example returned 20m @ 3.0g/t Au from 30m in XRC001 and 12m @ 2.1g/t Au from 8m in "
             "XRC002 (see ASX release of 3 March 2026).\n")
     assert run(text)["type"]["type"] == "other"
+
+
+@pytest.mark.parametrize("name", ["acz-001.pdf", "brl-001.txt"])
+def test_rescore_equals_a_full_assessment(name: str) -> None:
+    """The watcher assesses in a worker first and scores again when the archive has a verdict: the result
+    must be exactly what a full assessment with the same facts, history and novelty gives."""
+    from oresight.assess import CompanyFacts, Novelty, assess, rescore
+    from oresight.pipeline import analyse_path
+
+    analysis = analyse_path(Path(__file__).resolve().parents[1] / "samples" / "corpus" / name)
+    first = assess(analysis)
+    facts = CompanyFacts("ACZ", market_cap=30e6, cash=4e6, source="test")
+    repeat = Novelty("reannounced", "6 of 12 results were announced before (#7)", "7", 0.4, share_repeated=0.5)
+    for kwargs in ({}, {"facts": facts}, {"history": 3}, {"novelty": repeat},
+                   {"facts": facts, "history": 0, "novelty": repeat}):
+        assert rescore(analysis, first, **kwargs).to_json() == assess(analysis, **kwargs).to_json()  # type: ignore[arg-type]
+
+
+def test_cached_company_history_follows_what_is_stored(tmp_path: Path) -> None:
+    from oresight.assess import assess, fingerprint
+    from oresight.assess.service import Assessor, _main_ticker
+    from oresight.pipeline import analyse_path
+    from oresight.store import Store
+
+    store = Store(f"sqlite:///{tmp_path / 'ctx.db'}")
+    store.migrate()
+    assessor = Assessor(store)
+    corpus = Path(__file__).resolve().parents[1] / "samples" / "corpus"
+    analysis = analyse_path(corpus / "acz-001.pdf")
+    ticker = _main_ticker(analysis)
+    assert ticker and analysis.extraction.intercepts
+    assert assessor.context(ticker)[1] == 0  # cached now
+    [(_ann_id, created, _)] = assessor.ingest_assessed(
+        [(analysis, "test", None, assess(analysis), fingerprint(analysis.document.text))])
+    assert created and assessor.context(ticker)[1] == store.results_before(ticker) == 1
+    # the same document again changes nothing
+    assessor.ingest_assessed([(analysis, "test", None, assess(analysis), fingerprint(analysis.document.text))])
+    assert assessor.context(ticker)[1] == store.results_before(ticker) == 1
+    store.close()

@@ -88,7 +88,7 @@ def test_kill_9_mid_replay_then_restart_loses_nothing_and_repeats_nothing(tmp_pa
                     proc.wait(10)
                     killed_after = len(hook.received)
                     # its fork server and workers die with it (no orphans after a crash)
-                    wait_until(lambda: not any(_alive(p) for p in helpers), timeout=10,
+                    wait_until(lambda helpers=helpers: not any(_alive(p) for p in helpers), timeout=10,  # type: ignore[misc]
                                what=f"helper processes {helpers} to exit")
             assert 5 <= killed_after < len(day), "the kill must land mid-replay"
             proc = _start(cfg, log)

@@ -40,7 +40,7 @@ from oresight._lifeline import tie_to_parent
 from oresight.alerts.channels.base import Channel, DeliveryError, build_channel
 from oresight.alerts.model import Alert, Digest, message_from_json
 from oresight.alerts.rules import Candidate, Match, Rule
-from oresight.assess import Assessment, assess
+from oresight.assess import Assessment, assess, rescore
 from oresight.assess.facts import CompanyFacts
 from oresight.assess.novelty import Novelty, fingerprint
 from oresight.assess.service import Assessor
@@ -102,6 +102,9 @@ def _assess_job(read: _Read, facts: CompanyFacts | None, history: int | None,
     """Runs in a worker process: assess an analysis again with other company facts, history or novelty."""
     assert read.analysis is not None
     try:
+        if read.assessment is not None:
+            return replace(read, assessment=rescore(read.analysis, read.assessment, facts=facts, history=history,
+                                                    novelty=novelty))
         return replace(read, assessment=assess(read.analysis, facts=facts, history=history, novelty=novelty))
     except Exception as e:
         return _Read(None, f"internal error while assessing: {type(e).__name__}: {e}")
@@ -399,8 +402,9 @@ class Watcher:
         (after a restart, a retry from the API, a digest)."""
         while not stop.is_set():
             try:
-                for s in self.store.pending_items(limit=2000, with_content=False):
-                    if s.id not in self._known_items:
+                unknown = [i for i in self.store.pending_item_ids() if i not in self._known_items]
+                for s in self.store.items_by_id(unknown[:1000]):
+                    if s.status == "pending" and s.id not in self._known_items:
                         self._enqueue_item(_Work(s.id, item_from_stored(s), s.attempts, s.seen_at))
                 for a in self.store.due_alerts(limit=500):
                     if a.id not in self._known_alerts:

@@ -26,7 +26,7 @@ from oresight.assess.significance import weights as active_weights
 from oresight.assess.types import classify
 from oresight.model import Analysis, AnnouncementType, Evidence, Reporting, Significance
 
-__all__ = ["Assessment", "CompanyFacts", "Novelty", "NoveltyIndex", "assess", "fingerprint"]
+__all__ = ["Assessment", "CompanyFacts", "Novelty", "NoveltyIndex", "assess", "fingerprint", "rescore"]
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,24 @@ def assess(analysis: Analysis, *, facts: CompanyFacts | None = None, history: in
     w = weights or active_weights()
     reporting = check(pages, extraction, red_flag_penalty=float(w.data["credibility"]["red_flag_penalty"]))
     nov = novelty or UNCHECKED
-    f = Facts(facts.market_cap, facts.cash, facts.source or facts.ticker) if facts else None
-    sig = score(pages, extraction, kind, reporting, facts=f, history=history,
-                repeated_share=nov.share_repeated if nov.flagged else 0.0,
-                duplicate=nov.status == "duplicate", novelty_reason=nov.reason, w=w)
+    sig = _score(pages, analysis, kind, reporting, facts, history, nov, w)
     cash = appendix_5b_cash(analysis.document) if kind.type == "quarterly" or "5b" in pages.headline.lower() else None
     return Assessment(kind, sig, reporting, nov, cash)
+
+
+def rescore(analysis: Analysis, assessment: Assessment, *, facts: CompanyFacts | None = None,
+            history: int | None = None, novelty: Novelty | None = None, weights: Weights | None = None) -> Assessment:
+    """``assess`` again with other company facts, history or novelty: the type and the reporting checklist
+    do not depend on them, so only the score is computed again (the result equals ``assess``'s)."""
+    w = weights or active_weights()
+    nov = novelty or UNCHECKED
+    sig = _score(Pages(analysis.document), analysis, assessment.type, assessment.reporting, facts, history, nov, w)
+    return Assessment(assessment.type, sig, assessment.reporting, nov, assessment.cash)
+
+
+def _score(pages: Pages, analysis: Analysis, kind: AnnouncementType, reporting: Reporting,
+           facts: CompanyFacts | None, history: int | None, nov: Novelty, w: Weights) -> Significance:
+    f = Facts(facts.market_cap, facts.cash, facts.source or facts.ticker) if facts else None
+    return score(pages, analysis.extraction, kind, reporting, facts=f, history=history,
+                 repeated_share=nov.share_repeated if nov.flagged else 0.0,
+                 duplicate=nov.status == "duplicate", novelty_reason=nov.reason, w=w)

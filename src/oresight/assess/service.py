@@ -8,6 +8,7 @@ history looked up per ticker, each assessed announcement stored with its assessm
 
 from __future__ import annotations
 
+import math
 import re
 import time
 from dataclasses import replace
@@ -163,8 +164,10 @@ class Assessor:
         out: list[tuple[int, bool, dict[str, Any] | None]] = []
         for (analysis, source, _when, assessment, fp), (ann_id, created), row in zip(batch, stored, rows, strict=True):
             ticker = _main_ticker(analysis)
-            if ticker:
-                self._context.pop(ticker, None)
+            hit = self._context.get(ticker) if ticker else None
+            if ticker and hit is not None and created and any(math.isfinite(i.grade) for i in analysis.extraction.intercepts):
+                expires, facts, history = hit  # one more announcement with results: the count the store would give
+                self._context[ticker] = (expires, facts, None if history is None else history + 1)
             if created and self._index is not None:
                 self._index.add(str(ann_id), fingerprint=fp, intercepts=analysis.extraction.intercepts, ticker=ticker,
                                 published=row[2].date().isoformat() if row[2] else None)
@@ -173,6 +176,7 @@ class Assessor:
                 self.store.put_facts([StoredFacts(ticker, cash=cash_aud, cash_as_of=quarter,
                                                   source=f"Appendix 5B ({source})")])
                 self.facts.pop(ticker, None)
+                self._context.pop(ticker, None)
             out.append((ann_id, created, row[3] if created else self.store.assessment(ann_id)))
         return out
 

@@ -179,6 +179,25 @@ class RealtimeStore:
                 q = q.options(undefer(SourceItemRow.content))
             return [_item(r, with_content=with_content) for r in session.scalars(q)]
 
+    def pending_item_ids(self, *, limit: int = 10_000, now: datetime | None = None) -> list[int]:
+        """Ids of the pending items whose next attempt is due, oldest first (a cheap query for sweeps)."""
+        now = now or datetime.now(UTC)
+        with self._errors("reading pending items"), self._read() as session:
+            return list(session.scalars(
+                select(SourceItemRow.id)
+                .where(SourceItemRow.status == ITEM_PENDING,
+                       or_(SourceItemRow.next_attempt_at.is_(None), SourceItemRow.next_attempt_at <= now))
+                .order_by(SourceItemRow.id).limit(limit)))
+
+    def items_by_id(self, ids: Sequence[int]) -> list[SourceItem]:
+        """These source items (without their pushed content), in id order."""
+        if not ids:
+            return []
+        with self._errors("reading source items"), self._read() as session:
+            rows = session.scalars(select(SourceItemRow).where(SourceItemRow.id.in_(list(ids)))
+                                   .order_by(SourceItemRow.id))
+            return [_item(r, with_content=False) for r in rows]
+
     def item_content(self, item_id: int) -> bytes | None:
         """The document a source handed over with the item (pushed documents), or None."""
         with self._errors("reading a source item"), self._read() as session:
