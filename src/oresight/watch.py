@@ -56,7 +56,7 @@ log = logging.getLogger("oresight.watch")
 T = TypeVar("T")
 
 EARLY_SIZE = 1_000_000  # bytes: a listed document this large gets early alerts at once (it takes longer to come)
-MAX_INFLIGHT_PER_WORKER = 4
+MAX_INFLIGHT_PER_WORKER = 16  # items in flight per reading process (downloads, queue, commit)
 COMMIT_BATCH = 64  # items (or alerts) written in one transaction at most
 OUTCOME_WAIT = 0.005  # seconds to gather delivery outcomes into one transaction
 SOURCE_BACKOFF_MAX = 300.0
