@@ -44,6 +44,7 @@ from oresight.sources.base import (
     FetchedAnnouncement,
     Source,
     SourceError,
+    check_options,
     option,
     register,
     retry_after,
@@ -180,10 +181,7 @@ class AsxSource(Source):
 
     def __init__(self, name: str, options: Mapping[str, Any], client: httpx.AsyncClient) -> None:
         super().__init__(name, options, client)
-        unknown = sorted(set(self.options) - _OPTIONS)
-        if unknown:
-            raise BadInput(f"source {name!r}: unknown option(s) {', '.join(map(repr, unknown))} "
-                           f"(known: {', '.join(sorted(_OPTIONS - {'kind', 'name'}))})")
+        check_options(self.options, _OPTIONS, name)
         self.base_url: str = option(self.options, "base_url", name, default=DEFAULT_BASE_URL).strip().rstrip("/")
         if not self.base_url.startswith(("http://", "https://")):
             raise BadInput(f"source {name!r}: option 'base_url'={self.base_url!r} is not an http(s) URL")

@@ -213,6 +213,14 @@ def _fraction(value: Any, what: str) -> float:
     return v
 
 
+def check_options(options: Mapping[str, Any], allowed: frozenset[str], name: str) -> None:
+    """An option the source does not know → BadInput (a misspelt option must not be silently ignored)."""
+    unknown = sorted(set(options) - allowed)
+    if unknown:
+        known = ", ".join(sorted(allowed - {"kind", "name"}))
+        raise BadInput(f"source {name!r}: unknown option {unknown[0]!r} (known: {known})")
+
+
 def option(options: Mapping[str, Any], key: str, source: str, *, kind: Callable[[Any], Any] = str,
            default: Any = ..., ) -> Any:
     """One option, converted by ``kind``; missing (with no default) or unconvertible → BadInput."""

@@ -24,7 +24,16 @@ import httpx
 
 from oresight.exceptions import BadInput
 from oresight.pipeline import SUFFIXES
-from oresight.sources.base import USER_AGENT, FetchedAnnouncement, Source, SourceError, option, register, retry_after
+from oresight.sources.base import (
+    USER_AGENT,
+    FetchedAnnouncement,
+    Source,
+    SourceError,
+    check_options,
+    option,
+    register,
+    retry_after,
+)
 
 MAX_SEEN = 5000
 """How many entry keys ``state`` remembers (the newest); far more than any feed lists at once."""
@@ -169,14 +178,6 @@ class FeedSource(Source):
         return FetchedAnnouncement(source=self.name, key=key, headline=title or link or key, published_at=when,
                                    ticker=ticker, types=types, url=url, content=content, filename=filename,
                                    size=size, meta=meta)
-
-
-def check_options(options: Mapping[str, Any], allowed: frozenset[str], name: str) -> None:
-    """An option the source does not know → BadInput (a misspelt option must not be silently ignored)."""
-    unknown = sorted(set(options) - allowed)
-    if unknown:
-        known = ", ".join(sorted(allowed - {"kind", "name"}))
-        raise BadInput(f"source {name!r}: unknown option {unknown[0]!r} (known: {known})")
 
 
 def _when(entry: Any) -> datetime | None:

@@ -25,8 +25,7 @@ import httpx
 
 from oresight.exceptions import BadInput
 from oresight.pipeline import SUFFIXES
-from oresight.sources.base import FetchedAnnouncement, Source, SourceError, option, register
-from oresight.sources.feed import check_options
+from oresight.sources.base import FetchedAnnouncement, Source, SourceError, check_options, option, register
 
 MAX_SEEN = 5000
 """How many item keys ``state`` remembers (the newest)."""

@@ -36,8 +36,7 @@ from typing import Any, ClassVar
 
 import httpx
 
-from oresight.sources.base import FetchedAnnouncement, Source, SourceError, option, register
-from oresight.sources.feed import check_options
+from oresight.sources.base import FetchedAnnouncement, Source, SourceError, check_options, option, register
 from oresight.sources.folder import (
     DEFAULT_SETTLE_SECONDS,
     Settler,
