@@ -162,13 +162,12 @@ def test_items_are_recorded_once_and_survive_as_pending(database: object) -> Non
 def test_outbox_retry_dead_letter_and_requeue(database: object) -> None:
     store = _store(database)
     try:
-        assert store.add_alerts([OutboxEntry(f"k{i}", "r", "c", "assessed", {"n": i}) for i in range(3)]) == 3
-        assert store.add_alerts([OutboxEntry("k0", "r", "c", "assessed", {"n": 99})]) == 0
+        assert len(store.add_alerts([OutboxEntry(f"k{i}", "r", "c", "assessed", {"n": i}) for i in range(3)])) == 3
+        assert store.add_alerts([OutboxEntry("k0", "r", "c", "assessed", {"n": 99})]) == []
         due = store.due_alerts()
         assert [a.key for a in due] == ["k0", "k1", "k2"] and due[0].payload == {"n": 0}
-        store.alert_delivered(due[0].id)
-        store.alert_failed(due[1].id, error="HTTP 503", next_attempt_at=datetime.now(UTC) + timedelta(minutes=5))
-        store.alert_failed(due[2].id, error="refused: HTTP 404", next_attempt_at=None)
+        store.record_outcomes([due[0].id], [(due[1].id, "HTTP 503", datetime.now(UTC) + timedelta(minutes=5)),
+                                            (due[2].id, "refused: HTTP 404", None)])
         assert store.due_alerts() == []
         assert store.alert_counts() == {ALERT_DELIVERED: 1, ALERT_PENDING: 1, ALERT_DEAD: 1}
         dead = store.alerts(status=ALERT_DEAD)
@@ -199,14 +198,13 @@ def test_deliveries_cut_off_by_a_crash_are_never_silently_repeated(database: obj
     try:
         store.add_alerts([OutboxEntry(f"k{i}", "r", "c", "assessed", {"n": i}) for i in range(2)])
         a, b = store.due_alerts()
-        store.alert_sending(a.id)
-        store.alert_sending(b.id)
-        store.alert_delivered(b.id)
+        store.mark_sending([a.id, b.id])
+        store.record_outcomes([b.id], [])
         assert store.due_alerts() == []  # in flight: not due again
         assert store.recover_interrupted(resend=False) == 1
         dead = store.alerts(status="dead")
         assert [d.key for d in dead] == ["k0"] and dead[0].last_error == INTERRUPTED
-        store.alert_sending(a.id)
+        store.mark_sending([a.id])
         assert store.recover_interrupted(resend=True) == 1
         assert [x.key for x in store.due_alerts()] == ["k0"]
     finally:

@@ -231,13 +231,7 @@ def quick_config(base: Config | None = None, *, asx_api: str | None = None, inte
     base URL, ``--interval`` every polled source's interval, each ``--webhook`` a channel, and
     ``--webhook``/``--min-score`` a rule ``cli`` sending every announcement scoring at least N to them."""
     data = (base or Config()).model_dump(exclude_none=False)
-    sources: list[dict[str, Any]] = []
-    for s in data["sources"]:
-        extra = s.pop("model_extra", None) or {}
-        sources.append({**s, **extra})
-    for s in (base.sources if base else []):
-        match = next(x for x in sources if x["name"] == s.name)
-        match.update(s.options())
+    sources: list[dict[str, Any]] = data["sources"]  # extra (kind-specific) options included
     if asx_api:
         asx = next((s for s in sources if s["kind"] == "asx"), None)
         if asx is None:
@@ -252,8 +246,7 @@ def quick_config(base: Config | None = None, *, asx_api: str | None = None, inte
         for s in sources:
             if s["kind"] != "push":
                 s["interval"] = interval
-    channels = {name: {"kind": c["kind"], **(base.channels[name].options() if base else {})}
-                for name, c in data["channels"].items()}
+    channels: dict[str, dict[str, Any]] = data["channels"]
     rules = data["rules"]
     if webhooks or min_score is not None:
         names = []

@@ -373,7 +373,7 @@ class Watcher:
             alert = self._alert(rule, "early", it, m.why)
             entries += self._entries(rule, alert, "early", item_id, None)
         if entries:
-            self._queue_alerts(self.store.add_alerts_returning(entries))
+            self._queue_alerts(self.store.add_alerts(entries))
 
     # -- items --------------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ restarted process that repeats work repeats no alert.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -203,11 +203,6 @@ class RealtimeStore:
         with self._errors("reading a source item"), self._read() as session:
             return session.scalar(select(SourceItemRow.content).where(SourceItemRow.id == item_id))
 
-    def source_item(self, item_id: int) -> SourceItem | None:
-        with self._errors("reading a source item"), self._read() as session:
-            row = session.get(SourceItemRow, item_id)
-            return _item(row, with_content=False) if row else None
-
     def source_items(self, *, status: str | None = None, limit: int = 100) -> list[SourceItem]:
         with self._errors("reading source items"), self._read() as session:
             q = select(SourceItemRow).order_by(SourceItemRow.id.desc()).limit(limit)
@@ -229,7 +224,7 @@ class RealtimeStore:
             session.execute(update(SourceItemRow).where(SourceItemRow.id == item_id).values(
                 status=ITEM_FAILED if error else ITEM_DONE, announcement_id=announcement_id, done_at=now,
                 error=_one_line(error) if error else None, content=None))
-            return self._add_alerts(session, alerts, now)
+            return len(self._insert_alerts(session, alerts, now))
 
     def complete_items(self, done: Sequence[tuple[int, int | None, str | None, Sequence[OutboxEntry]]]
                        ) -> list[tuple[int, OutboxEntry]]:
@@ -252,14 +247,6 @@ class RealtimeStore:
 
     # -- outbox --------------------------------------------------------------------------------
 
-    def add_alerts(self, alerts: Sequence[OutboxEntry]) -> int:
-        """Record alerts; an alert whose key exists is left as it is. Returns how many were new."""
-        with self._errors("recording alerts"), self._write.begin() as session:
-            return self._add_alerts(session, alerts, datetime.now(UTC))
-
-    def _add_alerts(self, session: Session, alerts: Sequence[OutboxEntry], now: datetime) -> int:
-        return len(self._insert_alerts(session, alerts, now))
-
     def _insert_alerts(self, session: Session, alerts: Sequence[OutboxEntry], now: datetime
                        ) -> list[tuple[int, OutboxEntry]]:
         added: list[tuple[int, OutboxEntry]] = []
@@ -275,7 +262,7 @@ class RealtimeStore:
                 added.append((int(new_id), a))
         return added
 
-    def add_alerts_returning(self, alerts: Sequence[OutboxEntry]) -> list[tuple[int, OutboxEntry]]:
+    def add_alerts(self, alerts: Sequence[OutboxEntry]) -> list[tuple[int, OutboxEntry]]:
         """Record alerts; returns the new ones with their ids (an existing key is left as it is)."""
         with self._errors("recording alerts"), self._write.begin() as session:
             return self._insert_alerts(session, alerts, datetime.now(UTC))
@@ -315,25 +302,13 @@ class RealtimeStore:
             row = session.get(AlertRow, alert_id)
             return _alert(row) if row else None
 
-    def due_alerts(self, *, now: datetime | None = None, limit: int = 100,
-                   exclude: Sequence[int] = ()) -> list[StoredAlert]:
+    def due_alerts(self, *, now: datetime | None = None, limit: int = 100) -> list[StoredAlert]:
         """Pending alerts whose next attempt is due, oldest first."""
         now = now or datetime.now(UTC)
         with self._errors("reading due alerts"), self._read() as session:
             q = (select(AlertRow).where(AlertRow.status == ALERT_PENDING, AlertRow.next_attempt_at <= now)
                  .order_by(AlertRow.next_attempt_at, AlertRow.id).limit(limit))
-            if exclude:
-                q = q.where(AlertRow.id.not_in(list(exclude)))
             return [_alert(r) for r in session.scalars(q)]
-
-    def next_alert_due(self) -> datetime | None:
-        with self._errors("reading the outbox"), self._read() as session:
-            return session.scalar(select(func.min(AlertRow.next_attempt_at)).where(AlertRow.status == ALERT_PENDING))
-
-    def alert_sending(self, alert_id: int) -> None:
-        """Record that a delivery attempt starts (so a crash mid-send is known after a restart)."""
-        with self._errors("recording a delivery attempt"), self._write.begin() as session:
-            session.execute(update(AlertRow).where(AlertRow.id == alert_id).values(status=ALERT_SENDING))
 
     def recover_interrupted(self, *, resend: bool) -> int:
         """Alerts left ``sending`` by a process that stopped mid-delivery: sent again (``resend``, the
@@ -343,19 +318,6 @@ class RealtimeStore:
                                       else {"status": ALERT_DEAD, "last_error": INTERRUPTED, "next_attempt_at": None})
             result = session.execute(update(AlertRow).where(AlertRow.status == ALERT_SENDING).values(**values))
             return int(getattr(result, "rowcount", 0) or 0)
-
-    def alert_delivered(self, alert_id: int) -> None:
-        now = datetime.now(UTC)
-        with self._errors("recording a delivery"), self._write.begin() as session:
-            session.execute(update(AlertRow).where(AlertRow.id == alert_id).values(
-                status=ALERT_DELIVERED, delivered_at=now, attempts=AlertRow.attempts + 1, next_attempt_at=None))
-
-    def alert_failed(self, alert_id: int, *, error: str, next_attempt_at: datetime | None) -> None:
-        """A failed attempt: retried at ``next_attempt_at``, or dead (None) with the error as its reason."""
-        with self._errors("recording a failed delivery"), self._write.begin() as session:
-            session.execute(update(AlertRow).where(AlertRow.id == alert_id).values(
-                status=ALERT_PENDING if next_attempt_at else ALERT_DEAD, attempts=AlertRow.attempts + 1,
-                last_error=_one_line(error), next_attempt_at=next_attempt_at))
 
     def retry_alert(self, alert_id: int) -> bool:
         """Put a dead alert back in the queue (due now). False when it is not dead."""
@@ -391,7 +353,7 @@ class RealtimeStore:
         """Queue the digest messages and mark the alerts they include as digested, in one transaction."""
         now = datetime.now(UTC)
         with self._errors("recording a digest"), self._write.begin() as session:
-            added = self._add_alerts(session, digests, now)
+            added = len(self._insert_alerts(session, digests, now))
             if included:
                 session.execute(update(AlertRow).where(AlertRow.id.in_(list(included)))
                                 .values(status=ALERT_DIGESTED, delivered_at=now))
@@ -431,7 +393,3 @@ class RealtimeStore:
         session.add(row)
         return row
 
-
-def chunks(values: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
-    for i in range(0, len(values), size):
-        yield values[i:i + size]
