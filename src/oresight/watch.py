@@ -38,6 +38,7 @@ import httpx
 
 from oresight._lifeline import tie_to_parent
 from oresight.alerts.channels.base import Channel, DeliveryError, build_channel
+from oresight.alerts.channels.sse import Broadcaster
 from oresight.alerts.model import Alert, Digest, message_from_json
 from oresight.alerts.rules import Candidate, Match, Rule
 from oresight.assess import Assessment, assess, rescore
@@ -57,6 +58,7 @@ T = TypeVar("T")
 
 EARLY_SIZE = 1_000_000  # bytes: a listed document this large gets early alerts at once (it takes longer to come)
 MAX_INFLIGHT_PER_WORKER = 16  # items in flight per reading process (downloads, queue, commit)
+LIVE_BUFFER = 200  # live-feed events held per slow subscriber
 COMMIT_BATCH = 64  # items (or alerts) written in one transaction at most
 OUTCOME_WAIT = 0.005  # seconds to gather delivery outcomes into one transaction
 SOURCE_BACKOFF_MAX = 300.0
@@ -166,6 +168,17 @@ def item_from_stored(s: SourceItem) -> FetchedAnnouncement:
         meta=tuple((str(k), str(v)) for k, v in (j.get("meta") or {}).items()))
 
 
+def live_card(ann_id: int, it: FetchedAnnouncement, analysis: Analysis, assessment: dict[str, Any]) -> dict[str, Any]:
+    """What the live feed shows of a newly assessed announcement (JSON-ready)."""
+    sig = assessment.get("significance") or {}
+    published = it.published_at
+    return {"id": ann_id, "title": it.headline or analysis.document.title, "ticker": it.ticker or _ticker(analysis),
+            "published_at": published.isoformat() if published else None, "source": it.source,
+            "price_sensitive": it.price_sensitive, "commodities": list(analysis.extraction.commodities),
+            "type": (assessment.get("type") or {}).get("type"), "score": sig.get("score"), "band": sig.get("band"),
+            "reason": sig.get("reason"), "best": best_line(assessment) if assessment else None}
+
+
 def best_line(assessment: dict[str, Any]) -> str | None:
     """The best result in one line, from the score's best-result factor."""
     for f in assessment.get("significance", {}).get("factors", ()):
@@ -225,6 +238,8 @@ class Watcher:
         self._send_sem = asyncio.Semaphore(self.settings.delivery_concurrency)
         self._server: Any = None
         self.bound: tuple[str, int] | None = None
+        # every newly stored, assessed announcement as a card (the dashboard's live feed; see live_card)
+        self.live = Broadcaster(LIVE_BUFFER)
         self.stats = {"items": 0, "done": 0, "failed": 0, "ocr": 0, "alerts": 0, "delivered": 0, "dead": 0}
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -515,6 +530,10 @@ class Watcher:
             self._known_items.discard(w.id)
         self.stats["done"] += len(ok)
         self._queue_alerts(added)
+        if self.live.subscribers:
+            for (w, r), (ann_id, created, assessment) in zip(ok, stored, strict=True):
+                if created and r.analysis is not None:
+                    self.live.publish(live_card(ann_id, w.item, r.analysis, assessment or {}))
 
     def _final_entries(self, item_id: int, it: FetchedAnnouncement, ann_id: int, analysis: Analysis,
                        assessment: dict[str, Any], early_sent: set[str]) -> list[OutboxEntry]:
