@@ -571,3 +571,29 @@ def test_sqlite_path_that_cannot_be_created_is_a_storage_error(tmp_path: Path) -
     (tmp_path / "file").write_text("not a folder")
     with pytest.raises(StorageError, match="cannot open"):
         Store(f"sqlite:///{tmp_path / 'file' / 'sub' / 'x.db'}")
+
+
+def _assessment(score: float) -> dict[str, object]:
+    return {"significance": {"score": score, "band": "moderate", "reason": "r"},
+            "type": {"type": "drilling", "noise": False}, "novelty": {"status": "new"}}
+
+
+def test_add_assessed_stores_a_batch_once_each_with_repeats_and_earlier_rows(store: Store) -> None:
+    earlier = make_analysis("Stored before, assessed later.")
+    earlier_id, _ = store.add(earlier, source="old")
+    a, b = make_analysis("First new one.", title="A"), make_analysis("Second new one.", title="B")
+    batch = [(a, "s:a", None, _assessment(40.0), b"\x01\x00\x00\x00"),
+             (earlier, "s:e", None, _assessment(30.0), b""),
+             (b, "s:b", None, _assessment(50.0), b"\x02\x00\x00\x00"),
+             (a, "s:a2", None, _assessment(99.0), b"")]  # the same document twice in one batch
+    out = store.add_assessed(batch)
+    assert out[0][1] is True and out[2][1] is True and out[1] == (earlier_id, False)
+    assert out[3] == (out[0][0], False)
+    assert len({out[0][0], out[2][0], earlier_id}) == 3
+    assert store.count() == 3
+    assert (store.assessment(out[0][0]) or {})["significance"]["score"] == 40.0  # the first one counts
+    assert (store.assessment(earlier_id) or {})["significance"]["score"] == 30.0
+    again = store.add_assessed([(b, "s:b", None, _assessment(1.0), b"")])
+    assert again == [(out[2][0], False)] and (store.assessment(out[2][0]) or {})["significance"]["score"] == 50.0
+    assert store.get(out[2][0]).title == "B"  # type: ignore[union-attr]
+    assert store.add_assessed([]) == []

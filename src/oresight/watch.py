@@ -240,6 +240,7 @@ class Watcher:
         self.bound: tuple[str, int] | None = None
         # every newly stored, assessed announcement as a card (the dashboard's live feed; see live_card)
         self.live = Broadcaster(LIVE_BUFFER)
+        self._marking: list[tuple[int, asyncio.Future[None]]] = []  # alerts whose attempt starts this turn
         self.stats = {"items": 0, "done": 0, "failed": 0, "ocr": 0, "alerts": 0, "delivered": 0, "dead": 0}
 
     # -- lifecycle ----------------------------------------------------------------------------
@@ -627,7 +628,7 @@ class Watcher:
                 # recorded right before the attempt: a crash from here to the recorded outcome leaves it
                 # "sending", which a restart resolves (dead letter with the reason, or resend)
                 try:
-                    self.store.mark_sending([d.id])
+                    await self._mark_sending(d.id)
                 except StorageError as e:
                     log.error("%s", e)
                     self._known_alerts.discard(d.id)  # still pending: the sweep takes it up again
@@ -653,6 +654,29 @@ class Watcher:
             self._outcome(d, f"internal error in channel {d.channel!r}: {type(e).__name__}: {e}", 60.0)
             return
         self._outcome(d, None, None)
+
+    async def _mark_sending(self, alert_id: int) -> None:
+        """Record that this alert's attempt starts, in one transaction with the other attempts starting in the
+        same turn of the event loop."""
+        loop = asyncio.get_running_loop()
+        fut: asyncio.Future[None] = loop.create_future()
+        if not self._marking:
+            loop.call_soon(self._flush_marks)
+        self._marking.append((alert_id, fut))
+        await fut
+
+    def _flush_marks(self) -> None:
+        batch, self._marking = self._marking, []
+        try:
+            self.store.mark_sending([alert_id for alert_id, _ in batch])
+        except StorageError as e:
+            for _, fut in batch:
+                if not fut.done():
+                    fut.set_exception(e)
+            return
+        for _, fut in batch:
+            if not fut.done():
+                fut.set_result(None)
 
     def _outcome(self, d: _Due, error: str | None, retry_in: float | None) -> None:
         self._outcomes.append((d, error, retry_in))

@@ -140,9 +140,10 @@ class RealtimeStore:
     def _errors(self, action: str) -> AbstractContextManager[None]:
         raise NotImplementedError  # provided by Store
 
-    def _insert_ignore(self, table: Any, values: list[dict[str, Any]], conflict: list[str]) -> Any:
+    def _insert_ignore_stmt(self, table: Any, conflict: list[str]) -> Any:
+        """An INSERT that skips rows whose ``conflict`` columns are already recorded (run with many rows)."""
         dialect_insert = postgresql.insert if self.backend == "postgresql" else sqlite.insert
-        return dialect_insert(table).values(values).on_conflict_do_nothing(index_elements=conflict)
+        return dialect_insert(table).on_conflict_do_nothing(index_elements=conflict)
 
     # -- source items --------------------------------------------------------------------------
 
@@ -151,19 +152,16 @@ class RealtimeStore:
         if not items:
             return []
         now = datetime.now(UTC)
-        out: list[int | None] = []
+        rows = [{"source": it.source, "key": it.key, "headline": _one_line(it.headline, 2000), "ticker": it.ticker,
+                 "published_at": it.published_at, "price_sensitive": it.price_sensitive, "item": it.item,
+                 "content": it.content, "status": ITEM_PENDING, "attempts": 0, "next_attempt_at": None, "error": None,
+                 "announcement_id": None, "seen_at": now, "done_at": None} for it in items]
+        table: Any = SourceItemRow.__table__
+        stmt = self._insert_ignore_stmt(table, ["source", "key"]).returning(table.c.id, table.c.source, table.c.key)
         with self._errors("recording source items"), self._write.begin() as session:
-            for it in items:
-                values = {"source": it.source, "key": it.key, "headline": _one_line(it.headline, 2000),
-                          "ticker": it.ticker, "published_at": it.published_at, "price_sensitive": it.price_sensitive,
-                          "item": it.item, "content": it.content, "status": ITEM_PENDING, "attempts": 0,
-                          "next_attempt_at": None, "error": None, "announcement_id": None, "seen_at": now,
-                          "done_at": None}
-                stmt = self._insert_ignore(SourceItemRow.__table__, [values], ["source", "key"])
-                result = session.execute(stmt.returning(SourceItemRow.__table__.c.id))
-                new_id = result.scalar()
-                out.append(int(new_id) if new_id is not None else None)
-        return out
+            # one batched statement; an item already recorded returns no row
+            ids = {(source, key): int(new_id) for new_id, source, key in session.execute(stmt, rows)}
+        return [ids.pop((it.source, it.key), None) for it in items]  # a key twice: the first one is new
 
     def pending_items(self, *, limit: int = 1000, now: datetime | None = None,
                       with_content: bool = True) -> list[SourceItem]:
@@ -231,13 +229,14 @@ class RealtimeStore:
         """Complete several items in one transaction: each ``(item id, announcement id, error or None,
         alerts)``. Returns the alerts that were new, with their ids."""
         now = datetime.now(UTC)
-        added: list[tuple[int, OutboxEntry]] = []
+        if not done:
+            return []
         with self._errors("completing source items"), self._write.begin() as session:
-            for item_id, ann_id, error, alerts in done:
-                session.execute(update(SourceItemRow).where(SourceItemRow.id == item_id).values(
-                    status=ITEM_FAILED if error else ITEM_DONE, announcement_id=ann_id, done_at=now,
-                    error=_one_line(error) if error else None, content=None))
-                added += self._insert_alerts(session, alerts, now)
+            session.execute(update(SourceItemRow), [
+                {"id": item_id, "status": ITEM_FAILED if error else ITEM_DONE, "announcement_id": ann_id,
+                 "done_at": now, "error": _one_line(error) if error else None, "content": None}
+                for item_id, ann_id, error, _ in done])
+            added = self._insert_alerts(session, [a for *_, alerts in done for a in alerts], now)
         return added
 
     def retry_item(self, item_id: int, *, error: str, next_attempt_at: datetime) -> None:
@@ -249,17 +248,21 @@ class RealtimeStore:
 
     def _insert_alerts(self, session: Session, alerts: Sequence[OutboxEntry], now: datetime
                        ) -> list[tuple[int, OutboxEntry]]:
+        if not alerts:
+            return []
+        rows = [{"key": a.key, "rule": a.rule, "channel": a.channel, "phase": a.phase,
+                 "source_item_id": a.source_item_id, "announcement_id": a.announcement_id, "payload": a.payload,
+                 "status": a.status, "attempts": 0, "next_attempt_at": now if a.status == ALERT_PENDING else None,
+                 "last_error": None, "created_at": now, "delivered_at": None} for a in alerts]
+        table: Any = AlertRow.__table__
+        stmt = self._insert_ignore_stmt(table, ["key"]).returning(table.c.id, table.c.key)
+        # one batched statement; a key already recorded returns no row (the idempotency guard)
+        ids = {key: int(new_id) for new_id, key in session.execute(stmt, rows)}
         added: list[tuple[int, OutboxEntry]] = []
         for a in alerts:
-            values = {"key": a.key, "rule": a.rule, "channel": a.channel, "phase": a.phase,
-                      "source_item_id": a.source_item_id, "announcement_id": a.announcement_id, "payload": a.payload,
-                      "status": a.status, "attempts": 0, "next_attempt_at": now if a.status == ALERT_PENDING else None,
-                      "last_error": None, "created_at": now, "delivered_at": None}
-            result = session.execute(self._insert_ignore(AlertRow.__table__, [values], ["key"])
-                                     .returning(AlertRow.__table__.c.id))
-            new_id = result.scalar()
+            new_id = ids.pop(a.key, None)  # a key twice in one call: the first entry is the alert
             if new_id is not None:
-                added.append((int(new_id), a))
+                added.append((new_id, a))
         return added
 
     def add_alerts(self, alerts: Sequence[OutboxEntry]) -> list[tuple[int, OutboxEntry]]:

@@ -225,25 +225,39 @@ class Store(RealtimeStore):
         """Store several assessed announcements in one transaction: each ``(analysis, source, published_at,
         assessment json, fingerprint bytes)``. A document already stored keeps its row and assessment
         (``created`` False). Returns ``(id, created)`` per entry, in order."""
-        out: list[tuple[int, bool]] = []
+        if not batch:
+            return []
         with self._errors("storing announcements"), self._write.begin() as session:
-            seen: dict[str, int] = {}
+            shas = list({analysis.document.sha256 for analysis, *_ in batch})
+            stored: dict[str, int] = dict(session.execute(
+                select(AnnouncementRow.sha256, AnnouncementRow.id).where(AnnouncementRow.sha256.in_(shas))).all())
+            assessed = set(session.scalars(select(AssessmentRow.announcement_id).where(
+                AssessmentRow.announcement_id.in_(list(stored.values()))))) if stored else set()
+            new: dict[str, tuple[AnnouncementRow, dict[str, Any], bytes]] = {}
             for analysis, source, published_at, assessment, shingles in batch:
                 sha256 = analysis.document.sha256
-                existing = seen.get(sha256) or session.scalar(
-                    select(AnnouncementRow.id).where(AnnouncementRow.sha256 == sha256))
-                if existing is not None:
-                    if session.get(AssessmentRow, existing) is None:
-                        session.add(_assessment_row(existing, assessment))
-                    out.append((existing, False))
-                    continue
-                row = _announcement_row(analysis, source=source, published_at=published_at)
-                session.add(row)
-                session.flush()
-                session.add(_assessment_row(row.id, assessment))
-                session.add(FingerprintRow(announcement_id=row.id, shingles=shingles))
-                seen[sha256] = row.id
-                out.append((row.id, True))
+                if sha256 in stored:
+                    if stored[sha256] not in assessed:
+                        session.add(_assessment_row(stored[sha256], assessment))
+                        assessed.add(stored[sha256])
+                elif sha256 not in new:
+                    new[sha256] = (_announcement_row(analysis, source=source, published_at=published_at),
+                                   assessment, shingles)
+            if new:
+                session.add_all([row for row, _, _ in new.values()])
+                session.flush()  # one batched INSERT per table, ids returned
+                for row, assessment, shingles in new.values():
+                    session.add(_assessment_row(row.id, assessment))
+                    session.add(FingerprintRow(announcement_id=row.id, shingles=shingles))
+            created = {sha256: row.id for sha256, (row, _, _) in new.items()}
+        out: list[tuple[int, bool]] = []
+        for analysis, *_ in batch:
+            sha256 = analysis.document.sha256
+            if sha256 in created:
+                out.append((created.pop(sha256), True))
+                stored[sha256] = out[-1][0]
+            else:
+                out.append((stored[sha256], False))
         return out
 
     def record_error(
