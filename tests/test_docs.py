@@ -28,7 +28,8 @@ def test_every_environment_setting_is_documented_and_real() -> None:
     used: set[str] = set()
     for path in (ROOT / "src").rglob("*.py"):
         used |= set(re.findall(r"\"(ORESIGHT_[A-Z_]+)\"", path.read_text()))
-    used |= set(re.findall(r"\"(ORESIGHT_[A-Z_]+)\"", (ROOT / "tests" / "conftest.py").read_text()))
+    for helper in ("conftest.py", "browser_helpers.py"):
+        used |= set(re.findall(r"\"(ORESIGHT_[A-Z_]+)\"", (ROOT / "tests" / helper).read_text()))
     documented = set(re.findall(r"`(ORESIGHT_[A-Z_]+)`", CONFIG))
     assert used, "no settings found in the code"
     assert used <= documented, f"undocumented: {sorted(used - documented)}"

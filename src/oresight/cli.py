@@ -1,5 +1,5 @@
-"""The command line: ``oresight extract | assess | ingest | search | show | facts | calibrate | watch | rules |
-deliveries | demo``.
+"""The command line: ``oresight extract | assess | ingest | search | show | facts | calibrate | watch | serve |
+tokens | rules | deliveries | demo``.
 
 Bad input is one line on stderr and exit code 2; an internal error is one line and exit code 1
 (set ``ORESIGHT_DEBUG=1`` for the traceback). Nothing here prints a traceback to a user.
@@ -515,6 +515,144 @@ def watch(
     err.print(f"oresight watch stopped: {w.stats['items']} new items, {w.stats['done']} assessed, "
               f"{w.stats['failed']} failed, {w.stats['alerts']} alerts recorded, {w.stats['delivered']} delivered, "
               f"{w.stats['dead']} dead letters", markup=False, soft_wrap=True)
+
+
+DEFAULT_SERVE_LISTEN = "127.0.0.1:8000"
+
+
+def _serve_config(config: Path | None, *, listen: str | None, database: str | None) -> Any:
+    """The configuration ``oresight serve`` runs: the file's (sources optional: none is a server over the
+    database with the push endpoint), with ``--listen`` (else the file's ``watch.listen`` when it sets one,
+    else 127.0.0.1:8000) and ``--database``. Validated like the file itself (one-line BadInput)."""
+    from oresight.config import Config, load_config, parse_config
+
+    base = load_config(config) if config else Config()
+    data = base.model_dump(exclude_none=False)
+    if listen is None:
+        listen = base.watch.listen if "listen" in base.watch.model_fields_set else DEFAULT_SERVE_LISTEN
+    if not listen.strip():
+        raise BadInput("--listen: oresight serve needs HOST:PORT to serve on")
+    data["watch"]["listen"] = listen.strip()
+    if database:
+        data["watch"]["database"] = database
+    return parse_config(data, "command line")
+
+
+def _check_listen(host: str, port: int) -> None:
+    """Fail early, with one line, when the address cannot be bound (before the reading processes start)."""
+    import socket
+
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+    except OSError as e:
+        raise BadInput(f"--listen {host}:{port}: cannot listen there: {e.strerror or e}") from None
+    finally:
+        sock.close()
+
+
+@app.command()
+@guarded
+def serve(
+    config: ConfigOpt = None,
+    database: DatabaseOpt = None,
+    listen: Annotated[str | None, typer.Option("--listen", help="HOST:PORT to serve on (default 127.0.0.1:8000).")] = None,
+    workers: Annotated[int | None, typer.Option("--workers", help="Processes reading pushed or polled documents (default: CPU count).", min=1, max=64)] = None,
+) -> None:
+    """Serve the dashboard and the HTTP API over the database, and run the watcher (the configuration's sources,
+    rules and channels, if any), until SIGTERM or Ctrl-C."""
+    import logging
+
+    from oresight.exceptions import StorageError
+    from oresight.store import Store, database_url
+    from oresight.watch import run_watch
+
+    cfg = _serve_config(config, listen=listen, database=database)
+    host_port = cfg.watch.host_port
+    assert host_port is not None
+    _check_listen(*host_port)
+    try:
+        store = Store(database_url(cfg.watch.database))
+    except StorageError as e:
+        raise BadInput(str(e)) from None
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr)
+    for noisy in ("httpx", "httpcore", "uvicorn", "apprise", "alembic"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+    def ready(w: Any) -> None:
+        if w.bound is not None:
+            host, port = w.bound
+            shown = f"[{host}]" if ":" in host else host
+            out.print(f"Oresight dashboard: http://{shown}:{port}/", markup=False, soft_wrap=True)
+
+    try:
+        w = run_watch(cfg, store, workers=workers, on_ready=ready)
+    finally:
+        store.close()
+    err.print(f"oresight serve stopped: {w.stats['items']} new items, {w.stats['done']} assessed, "
+              f"{w.stats['alerts']} alerts recorded, {w.stats['delivered']} delivered", markup=False, soft_wrap=True)
+
+
+tokens_app = typer.Typer(help="API tokens for the HTTP API's writes (stored hashed; the secret is shown once).",
+                         no_args_is_help=True)
+app.add_typer(tokens_app, name="tokens")
+
+
+@tokens_app.command("create")
+@guarded
+def tokens_create(
+    name: Annotated[str, typer.Argument(help="A name for the token (letters, digits, '-', '_', '.').")],
+    database: DatabaseOpt = None,
+) -> None:
+    """Create a token and print its secret (once: only its SHA-256 is stored)."""
+    store = _store(database)
+    try:
+        secret = store.create_token(name)
+    finally:
+        store.close()
+    sys.stdout.write(secret + "\n")
+    err.print(f"token {name!r} created: use it as 'Authorization: Bearer <token>'; it is not shown again",
+              markup=False, soft_wrap=True)
+
+
+@tokens_app.command("list")
+@guarded
+def tokens_list(database: DatabaseOpt = None) -> None:
+    """The tokens: name, created, last used, revoked (never their secrets)."""
+    store = _store(database)
+    try:
+        rows = store.tokens()
+    finally:
+        store.close()
+    if not rows:
+        out.print("No tokens. Create one with: oresight tokens create NAME")
+        return
+    t = Table(title=f"{len(rows)} token(s)")
+    for col in ("name", "created", "last used", "revoked"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(esc(r.name), f"{r.created_at:%Y-%m-%d %H:%M:%S}",
+                  f"{r.last_used_at:%Y-%m-%d %H:%M:%S}" if r.last_used_at else "-",
+                  f"{r.revoked_at:%Y-%m-%d %H:%M:%S}" if r.revoked_at else "")
+    out.print(t)
+
+
+@tokens_app.command("revoke")
+@guarded
+def tokens_revoke(
+    name: Annotated[str, typer.Argument(help="The token's name.")],
+    database: DatabaseOpt = None,
+) -> None:
+    """Revoke a token: writes with it are refused from now on."""
+    store = _store(database)
+    try:
+        revoked = store.revoke_token(name)
+    finally:
+        store.close()
+    if not revoked:
+        raise BadInput(f"no active token named {name!r}")
+    out.print(f"token {esc(repr(name))} revoked")
 
 
 rules_app = typer.Typer(help="Show and try the alert rules of a watch configuration.", no_args_is_help=True)

@@ -45,6 +45,7 @@ from oresight.assess import Assessment, assess, rescore
 from oresight.assess.facts import CompanyFacts
 from oresight.assess.novelty import Novelty, fingerprint
 from oresight.assess.service import Assessor
+from oresight.assess.significance import best_line
 from oresight.config import Config
 from oresight.documents import Limits
 from oresight.exceptions import BadInput, OresightError, StorageError
@@ -177,16 +178,6 @@ def live_card(ann_id: int, it: FetchedAnnouncement, analysis: Analysis, assessme
             "price_sensitive": it.price_sensitive, "commodities": list(analysis.extraction.commodities),
             "type": (assessment.get("type") or {}).get("type"), "score": sig.get("score"), "band": sig.get("band"),
             "reason": sig.get("reason"), "best": best_line(assessment) if assessment else None}
-
-
-def best_line(assessment: dict[str, Any]) -> str | None:
-    """The best result in one line, from the score's best-result factor."""
-    for f in assessment.get("significance", {}).get("factors", ()):
-        if f.get("name") == "best_intercept" and f.get("value") is not None:
-            reason = str(f.get("reason") or "")
-            reason = reason.removeprefix("best result ").split(" = ")[0]
-            return reason[:160] or None
-    return None
 
 
 class _GenericSource(Source):

@@ -538,3 +538,13 @@ def score(pages: Pages, extraction: Extraction, kind: AnnouncementType, reportin
         ranked = sorted((f for f in factors if f.value is not None), key=lambda f: -abs(f.contribution))
         reason = "; ".join(f"{f.name.replace('_', ' ')} {f.contribution:+.0f}: {f.reason}" for f in ranked[:3])
     return Significance(total, band, reason, tuple(factors), w.source)
+
+
+def best_line(assessment: dict[str, Any]) -> str | None:
+    """The best result in one line, from an assessment JSON's best-result factor (alerts, live feed, cards)."""
+    for f in assessment.get("significance", {}).get("factors", ()):
+        if f.get("name") == "best_intercept" and f.get("value") is not None:
+            reason = str(f.get("reason") or "")
+            reason = reason.removeprefix("best result ").split(" = ")[0]
+            return reason[:160] or None
+    return None

@@ -306,3 +306,21 @@ def include_object(
     if type_ == "index":
         return name != SEARCH_VECTOR_INDEX
     return True
+
+
+class ApiTokenRow(Base):
+    """An API token for the HTTP API's writes, kept as the SHA-256 of the secret (never the secret itself).
+    ``name`` stays unique, also once revoked (the log of who could write keeps its names)."""
+
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(Text, unique=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)  # hex digest of the secret
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+# The browse queries read each announcement's source item (headline, price-sensitive flag) by announcement id.
+Index("ix_source_items_announcement_id", SourceItemRow.announcement_id)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import selectinload, sessionmaker, undefer
 from oresight.exceptions import StorageError
 from oresight.model import Analysis, Company, Intercept, ResourceEstimate, Span
 
+from ._browse import BrowseStore
 from ._query import parse_query
 from ._realtime import RealtimeStore
 from ._records import (
@@ -95,7 +96,7 @@ _HEADLINE_OPTIONS = (
 PRIMARY_ANALYTES = ("Au", "Cu", "Ni", "Li2O", "U3O8", "eU3O8", "TREO", "Zn", "Sn", "WO3", "V2O5", "TGC", "3E")
 
 
-class Store(RealtimeStore):
+class Store(RealtimeStore, BrowseStore):
     """Analysed announcements in a database, stored once by content hash.
 
     ``url`` is an SQLAlchemy URL (``sqlite:///path.db`` or ``postgresql://…``; see

@@ -1,30 +1,33 @@
-"""The HTTP API of a running watcher (FastAPI).
+"""The HTTP side of a running watcher (FastAPI): the push endpoint, live streams, feeds and health here; the
+JSON API over the store in :mod:`oresight.web.api` (included below).
 
 ==========================================  =====================================================
 ``POST /api/announcements``                 push an announcement (token): JSON, or a file upload
-``GET  /api/announcements/{id}``            a stored announcement: extraction and assessment
-``GET  /api/alerts``                        the delivery log (``rule``, ``status``, ``channel``)
-``POST /api/alerts/{id}/retry``             put a dead letter back in the queue (token)
-``GET  /api/sources``                       each source's health
+``GET  /api/alerts``                        the delivery log (``rule``, ``status``, ``channel``); also
+                                            ``/api/deliveries`` with pagination
+``POST /api/alerts/{id}/retry``             put a dead letter back in the queue (token); also
+                                            ``/api/deliveries/{id}/retry``
 ``GET  /api/health``                        sources, pending items, outbox counts
 ``GET  /api/stream/{channel}``              server-sent events of an ``sse`` channel
 ``GET  /feeds/{rule}.atom``                 the Atom feed of a rule's alerts
+``GET  /api/...``                           announcements, search, companies, commodities, rules,
+                                            sources: see :mod:`oresight.web.api` and docs/api.md
+``GET  /openapi.json``                      the OpenAPI schema
 ==========================================  =====================================================
 
-Writes need ``Authorization: Bearer <watch.push_token>``. Errors are one-line JSON: ``{"detail": "..."}``.
+Writes need ``Authorization: Bearer <token>`` (an API token from ``oresight tokens create NAME``, or
+``watch.push_token``). Errors are one-line JSON: ``{"detail": "..."}``.
 """
 
 from __future__ import annotations
 
 import hashlib
-import hmac
 import json
-from dataclasses import asdict
 from datetime import UTC, datetime
 from pathlib import PurePath
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
-from fastapi import FastAPI, HTTPException, Request
+from fastapi import FastAPI, HTTPException, Path, Query, Request, Security
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from starlette.datastructures import UploadFile
@@ -32,6 +35,17 @@ from starlette.datastructures import UploadFile
 from oresight.exceptions import StorageError
 from oresight.pipeline import SUFFIXES
 from oresight.sources.base import FetchedAnnouncement
+from oresight.web.api import (
+    AlertLogOut,
+    ErrorOut,
+    HealthOut,
+    RetryOut,
+    api_router,
+    delivery_out,
+    retry_delivery,
+    source_out,
+    write_access,
+)
 
 if TYPE_CHECKING:
     from oresight.watch import Watcher
@@ -57,22 +71,24 @@ def create_app(watcher: Watcher) -> FastAPI:
     async def _storage(_: Request, exc: StorageError) -> JSONResponse:
         return JSONResponse({"detail": _one_line(str(exc))}, status_code=503)
 
-    def require_token(request: Request) -> None:
-        token = watcher.settings.push_token
-        if not token:
-            raise HTTPException(403, "writes are disabled: set watch.push_token in the configuration")
-        given = request.headers.get("authorization", "")
-        scheme, _, value = given.partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(value.strip().encode(), token.encode()):
-            raise HTTPException(401, "missing or wrong token (Authorization: Bearer <token>)")
+    @app.exception_handler(HTTPException)
+    async def _http(_: Request, exc: HTTPException) -> JSONResponse:
+        return JSONResponse({"detail": _one_line(str(exc.detail))}, status_code=exc.status_code,
+                            headers=exc.headers)
+
+    requires_token = [Security(write_access(watcher))]
+    app.include_router(api_router(watcher))
 
     def bad(status: int, reason: str) -> HTTPException:
         store.record_error(source=PUSH_SOURCE, reason=reason, kind="push")
         return HTTPException(status, reason)
 
-    @app.post("/api/announcements", status_code=202)
+    @app.post("/api/announcements", status_code=202, dependencies=requires_token,
+              responses={202: {"description": "accepted (or already received)"},
+                         **{code: {"model": ErrorOut} for code in (400, 401, 403, 413, 415, 503)}},
+              summary="Push an announcement: JSON (headline, text|markdown|html, ticker, published_at, "
+                      "price_sensitive, key) or multipart/form-data with a file")
     async def push(request: Request) -> JSONResponse:
-        require_token(request)
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         max_bytes = watcher.limits.max_bytes
         declared = request.headers.get("content-length")
@@ -122,44 +138,35 @@ def create_app(watcher: Watcher) -> FastAPI:
         return JSONResponse({"source": PUSH_SOURCE, "key": key, "created": created,
                              "status": "accepted" if created else "already received"}, status_code=202)
 
-    @app.get("/api/announcements/{announcement_id}")
-    async def announcement(announcement_id: int) -> JSONResponse:
-        stored = store.get(announcement_id)
-        if stored is None:
-            raise HTTPException(404, f"no announcement {announcement_id}")
-        return JSONResponse({"id": stored.id, "title": stored.title, "ticker": stored.ticker,
-                             "source": stored.source,
-                             "published_at": stored.published_at.isoformat() if stored.published_at else None,
-                             "extraction": stored.extraction, "assessment": store.assessment(announcement_id)})
-
-    @app.get("/api/alerts")
+    @app.get("/api/alerts", response_model=AlertLogOut, responses={422: {"model": ErrorOut}, 503: {"model": ErrorOut}},
+             summary="The delivery log (see also /api/deliveries)")
     async def alerts(rule: str | None = None, status: str | None = None, channel: str | None = None,
-                     limit: int = 50, offset: int = 0) -> JSONResponse:
+                     limit: int = 50, offset: Annotated[int, Query(ge=0, le=2**31 - 1)] = 0) -> AlertLogOut:
         limit = max(1, min(limit, 500))
-        rows = store.alerts(rule=rule, status=status, channel=channel, limit=limit, offset=max(0, offset))
-        return JSONResponse({"items": [_alert_json(a) for a in rows], "limit": limit, "offset": offset,
-                             "counts": store.alert_counts()})
+        rows = store.alerts(rule=_text(rule), status=_text(status), channel=_text(channel), limit=limit,
+                            offset=offset)
+        return AlertLogOut(items=[delivery_out(a) for a in rows], limit=limit, offset=offset,
+                           counts=store.alert_counts())
 
-    @app.post("/api/alerts/{alert_id}/retry")
-    async def retry(alert_id: int, request: Request) -> JSONResponse:
-        require_token(request)
-        if store.alert(alert_id) is None:
-            raise HTTPException(404, f"no alert {alert_id}")
-        if not store.retry_alert(alert_id):
-            raise HTTPException(409, f"alert {alert_id} is not a dead letter")
-        watcher.requeue(alert_id)
-        return JSONResponse({"id": alert_id, "status": "pending"})
+    @app.post("/api/alerts/{alert_id}/retry", response_model=RetryOut, dependencies=requires_token,
+              responses={code: {"model": ErrorOut} for code in (401, 403, 404, 409, 422, 503)},
+              summary="Retry a dead letter (see also /api/deliveries/{id}/retry)")
+    async def retry(alert_id: Annotated[int, Path(ge=1, le=2**31 - 1)]) -> RetryOut:
+        return retry_delivery(watcher, alert_id)
 
-    @app.get("/api/sources")
-    async def sources() -> JSONResponse:
-        return JSONResponse({"items": [_health_json(h) for h in store.source_health()]})
+    @app.get("/api/health", response_model=HealthOut, responses={503: {"model": ErrorOut}},
+             summary="Sources, pending items, outbox counts")
+    async def health() -> HealthOut:
+        configured = set(watcher.sources)
+        return HealthOut(status="ok",
+                         sources=[source_out(h, name=h.name, kind=h.kind, configured=h.name in configured)
+                                  for h in store.source_health()],
+                         items=store.item_counts(), alerts=store.alert_counts())
 
-    @app.get("/api/health")
-    async def health() -> JSONResponse:
-        return JSONResponse({"status": "ok", "sources": [_health_json(h) for h in store.source_health()],
-                             "items": store.item_counts(), "alerts": store.alert_counts()})
-
-    @app.get("/api/stream/{channel}")
+    @app.get("/api/stream/{channel}", response_class=Response,
+             responses={200: {"content": {"text/event-stream": {}}, "description": "server-sent events"},
+                        404: {"model": ErrorOut}, 422: {"model": ErrorOut}},
+             summary="Server-sent events of an sse channel")
     async def stream(channel: str, request: Request) -> Response:
         from oresight.alerts.channels.sse import SSEChannel, sse_response
 
@@ -168,7 +175,10 @@ def create_app(watcher: Watcher) -> FastAPI:
             raise HTTPException(404, f"no server-sent-events channel {channel!r}")
         return sse_response(ch.hub, request)
 
-    @app.get("/feeds/{rule}.atom")
+    @app.get("/feeds/{rule}.atom", response_class=Response,
+             responses={200: {"content": {"application/atom+xml": {}}, "description": "an Atom feed"},
+                        404: {"model": ErrorOut}, 422: {"model": ErrorOut}, 503: {"model": ErrorOut}},
+             summary="The Atom feed of a rule's alerts")
     async def feed(rule: str) -> Response:
         from oresight.alerts.channels.atom import atom_feed
         from oresight.alerts.model import Alert
@@ -191,6 +201,9 @@ def create_app(watcher: Watcher) -> FastAPI:
         body = atom_feed(rule, items, feed_url=f"{base}/feeds/{rule}.atom", site_url=base or "http://localhost/")
         return Response(body, media_type="application/atom+xml")
 
+    from oresight.web.dashboard import mount_dashboard
+
+    mount_dashboard(app, watcher)
     return app
 
 
@@ -212,17 +225,8 @@ def _when(value: Any, bad: Any) -> datetime | None:
     return stamp.astimezone(UTC) if stamp.tzinfo else stamp.replace(tzinfo=UTC)
 
 
-def _alert_json(a: Any) -> dict[str, Any]:
-    d = asdict(a)
-    for k in ("next_attempt_at", "created_at", "delivered_at"):
-        d[k] = d[k].isoformat() if d[k] else None
-    return d
-
-
-def _health_json(h: Any) -> dict[str, Any]:
-    d = asdict(h)
-    for k in ("last_success_at", "last_error_at", "updated_at"):
-        d[k] = d[k].isoformat() if d[k] else None
-    d["healthy"] = h.healthy
-    d.pop("state", None)
-    return d
+def _text(value: str | None) -> str | None:
+    """A filter value the database accepts (no NUL or other control characters)."""
+    if value is None:
+        return None
+    return "".join(ch for ch in value if ch.isprintable()) or None
