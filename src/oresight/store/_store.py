@@ -148,7 +148,7 @@ class Store(RealtimeStore, BrowseStore):
         return self._engine
 
     def migrate(self) -> None:
-        """Bring the schema to the newest revision (``alembic upgrade head``). Idempotent.
+        """Bring the schema to the newest revision (``alembic upgrade heads``). Idempotent.
 
         Concurrent callers are serialised (an advisory lock on PostgreSQL, ``BEGIN IMMEDIATE`` on
         SQLite), so every process may call it at start.
@@ -159,7 +159,7 @@ class Store(RealtimeStore, BrowseStore):
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
                 if self.schema is not None:
                     conn.exec_driver_sql(f'CREATE SCHEMA IF NOT EXISTS "{self.schema}"')
-            command.upgrade(self.alembic_config(conn), "head")
+            command.upgrade(self.alembic_config(conn), "heads")
 
     def alembic_config(self, connection: Connection) -> Config:
         """An Alembic config that runs this package's migrations on ``connection``.
