@@ -78,11 +78,15 @@ def form_token(text: str) -> str:
 # -- pages ------------------------------------------------------------------------------------------------
 
 
-def test_feed_shows_the_latest_day_with_cards_filters_and_the_score_histogram(site: Any) -> None:
+def test_feed_shows_the_latest_and_each_day_with_cards_filters_and_the_score_histogram(site: Any) -> None:
     client, w, ids = site
     text = page(client, "/")
-    # the hostile announcement was stored today (its text has no date): today is shown, with its card
-    assert f'id="card-{ids["hostile"]}"' in text
+    # without a day: the latest announcements of every day, newest first (the hostile one, stored today with
+    # no date in its text, and the sample day's), live
+    assert f'id="card-{ids["hostile"]}"' in text and "<small>latest</small>" in text
+    shown = [int(i) for i in re.findall(r'<article class="card band-\w+" id="card-(\d+)">', text)]
+    latest = w.store.browse(limit=len(shown))
+    assert shown == [c.id for c in latest.items] and len({c.when.date() for c in latest.items}) > 1
     assert 'data-live="/live"' in text and "/static/dashboard.js" in text
     # the sample day: cards with band, ticker, commodity, best intercept and reason
     text = page(client, "/?day=2025-12-03")

@@ -492,38 +492,35 @@ def mount_dashboard(app: FastAPI, watcher: Watcher) -> None:
         start = datetime.combine(day, datetime.min.time(), tzinfo=tz)
         return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
 
-    def latest_day() -> date | None:
-        page = store.browse(limit=1)
-        return page.items[0].when.astimezone(tz).date() if page.items else None
-
     # -- feed ----------------------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     async def feed(request: Request) -> HTMLResponse:
         f = Filters.parse(request.query_params)
         today = datetime.now(tz).date()
-        day = f.day or today
-        note = None
-        if f.day is None:
-            since, until = day_window(day)
-            if store.browse(since=since, until=until, limit=0).total == 0:
-                latest = latest_day()
-                if latest is not None and latest != today:
-                    note = f"Nothing stored for today yet: showing {latest.isoformat()}, the latest day with announcements."
-                    day = latest
-        since, until = day_window(day)
+        day = f.day
+        # without a day: the latest announcements, newest first, whatever their day (a live feed, and a sample
+        # or backfilled archive shows at once); with a day: that day's, with the day's score distribution
+        since, until = day_window(day) if day is not None else (None, None)
         page = store.browse(ticker=f.ticker, commodity=f.commodity, band=f.band, type=f.type,
                             min_score=f.min_score, since=since, until=until, query=f.q, limit=PAGE_SIZE,
                             offset=f.offset)
-        scores = store.score_distribution(since=since, until=until)
-        chart = {"id": "chart-scores", "title": f"Score distribution, {day.isoformat()}",
-                 "spec": histogram_spec(scores)}
+        if day is not None:
+            scores = store.score_distribution(since=since, until=until)
+            bands = store.band_counts(since=since, until=until)
+            title = f"Score distribution, {day.isoformat()}"
+        else:
+            scores = sorted(c.score for c in page.items if c.score is not None)
+            bands = {b: sum(1 for c in page.items if c.band == b) for b in BANDS}
+            title = f"Score distribution of these {len(page.items)} announcements"
+        chart = {"id": "chart-scores", "title": title, "spec": histogram_spec(scores)}
+        shown = day or today
         return render(request, "feed.html", title="Feed", filters=f, page=page, day=day, today=today,
-                      live=f.day is None or f.day == today, note=note, bands=store.band_counts(since=since, until=until),
+                      live=day is None or day == today, note=None, bands=bands,
                       bins=histogram(scores), scores=scores, commodities=store.commodities(), charts=[chart],
                       newer=f.query(offset=max(0, f.offset - PAGE_SIZE)) if f.offset else None,
                       older=f.query(offset=page.next_offset) if page.next_offset is not None else None,
-                      prev_day=(day - timedelta(days=1)).isoformat(), next_day=(day + timedelta(days=1)).isoformat())
+                      prev_day=(shown - timedelta(days=1)).isoformat(), next_day=(shown + timedelta(days=1)).isoformat())
 
     @app.get("/live", include_in_schema=False)
     async def live(request: Request) -> Response:
