@@ -306,7 +306,7 @@ class BrowseStore(ApiTokenStore):
     def assessment(self, announcement_id: int) -> dict[str, Any] | None:
         raise NotImplementedError  # provided by Store
 
-    def best_intercepts(self, limit: int | None = None) -> list[RankedIntercept]:
+    def best_intercepts(self, limit: int | None = None, *, ticker: str | None = None) -> list[RankedIntercept]:
         raise NotImplementedError  # provided by Store
 
     # -- announcements ---------------------------------------------------------------------------------
@@ -415,7 +415,7 @@ class BrowseStore(ApiTokenStore):
                                   .order_by(_newest().desc(), a.id.desc(), ResourceRow.id))
             resources = [CompanyResource(ann_id, published, title, _resource(row))
                          for row, ann_id, published, title in res]
-        best = [r for r in self.best_intercepts() if r.ticker == t]
+        best = self.best_intercepts(ticker=t)
         return CompanyView(t, name, cards, best, resources)
 
     # -- commodities -----------------------------------------------------------------------------------

@@ -352,8 +352,9 @@ class Store(RealtimeStore, BrowseStore):
             for r in rows
         ]
 
-    def best_intercepts(self, limit: int | None = None) -> list[RankedIntercept]:
-        """Each announcement's best intercept in its main commodity, ranked across commodities.
+    def best_intercepts(self, limit: int | None = None, *, ticker: str | None = None) -> list[RankedIntercept]:
+        """Each announcement's best intercept in its main commodity, ranked across commodities (``ticker``:
+        only that company's announcements, still ranked against the whole archive).
 
         Every stored intercept with a width (sub-intervals reported as "including" left out: they
         repeat metres already counted) gets the percentile of its grade × width among the stored
@@ -436,6 +437,8 @@ class Store(RealtimeStore, BrowseStore):
             .where(best.c.rn == 1)
             .order_by(best.c.pct.desc(), best.c.n.desc(), best.c.gxw.desc(), a.id)
         )
+        if ticker is not None:
+            stmt = stmt.where(a.ticker == ticker)
         if limit is not None:
             stmt = stmt.limit(max(limit, 0))
         with self._errors("ranking intercepts"), self._read() as session:
