@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import re
 import sqlite3
@@ -693,8 +694,25 @@ def _finite(value: float | None) -> float | None:
     return value if math.isfinite(value) else None
 
 
+# in json.dumps output: a NUL, a surrogate (lone ones are refused; a pair only costs the slow path), NaN, ±Infinity
+_UNCLEAN_JSON = re.compile(r"\\u0000|\\ud[89a-f]|NaN|Infinity")
+
+
 def _clean_json(value: Any) -> Any:
-    """JSON every backend accepts: cleaned strings, NaN and infinities as null."""
+    """JSON every backend accepts: cleaned strings, NaN and infinities as null.
+
+    The common case (nothing to clean) is found by one pass of the C JSON encoder and returns ``value`` as
+    it is; only a document with a NUL, a lone surrogate, a non-finite number or a non-JSON value is walked."""
+    try:
+        encoded = json.dumps(value, allow_nan=True)
+    except (TypeError, ValueError):
+        return _clean_json_walk(value)
+    if _UNCLEAN_JSON.search(encoded):
+        return _clean_json_walk(value)
+    return value
+
+
+def _clean_json_walk(value: Any) -> Any:
     if isinstance(value, str):
         return _clean(value)
     if isinstance(value, bool) or value is None or isinstance(value, int):
@@ -702,9 +720,9 @@ def _clean_json(value: Any) -> Any:
     if isinstance(value, float):
         return _finite(value)
     if isinstance(value, dict):
-        return {_clean(str(k)): _clean_json(v) for k, v in value.items()}
+        return {_clean(str(k)): _clean_json_walk(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_clean_json(v) for v in value]
+        return [_clean_json_walk(v) for v in value]
     return _clean(str(value))
 
 
