@@ -32,6 +32,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from oresight._http import HttpClient
 from oresight.alerts import render
 from oresight.alerts.channels.atom import AtomChannel, atom_feed, entry_id
 from oresight.alerts.channels.base import CHANNEL_KINDS, Channel, DeliveryError, build_channel
@@ -92,8 +93,8 @@ def delivery_error(kind: str, options: Mapping[str, Any], message: Message | Non
 _TLS = ssl.create_default_context()  # one for the file: building it per client costs ~0.1 s
 
 
-def client_(**kw: Any) -> httpx.AsyncClient:
-    return httpx.AsyncClient(trust_env=False, verify=_TLS, **kw)
+def client_(**kw: Any) -> HttpClient:
+    return HttpClient(verify=_TLS, **kw)
 
 
 def free_port() -> int:
@@ -460,7 +461,7 @@ def test_sse_stream_delivers_events_and_ends_on_disconnect() -> None:
         alert = make_alert()
         digest = Digest(key="digest|gold|2024-05-01", rule="gold", period_start=T0, period_end=T0, alerts=(alert,))
         try:
-            async with client_(timeout=5) as client, \
+            async with httpx.AsyncClient(timeout=5, trust_env=False) as client, \
                     client.stream("GET", f"http://127.0.0.1:{port}/api/stream/ops") as response:
                 assert response.status_code == 200
                 assert response.headers["content-type"].startswith("text/event-stream")

@@ -11,9 +11,9 @@ from collections.abc import Awaitable, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from typing import Any, TypeVar
 
-import httpx
 import pytest
 
+from oresight._http import HttpClient
 from oresight.exceptions import BadInput
 from oresight.sources.asx import OVERLAP, AsxSource, parse_size
 from oresight.sources.base import NotReady, SourceError
@@ -39,17 +39,17 @@ def asx(server: FakeASX) -> FakeASX:
     return server
 
 
-def run(scenario: Callable[[httpx.AsyncClient], Awaitable[T]]) -> T:
+def run(scenario: Callable[[HttpClient], Awaitable[T]]) -> T:
     """Run an async scenario with a fresh HTTP client (one event loop per test)."""
 
     async def main() -> T:
-        async with httpx.AsyncClient(timeout=5, verify=_SSL) as client:
+        async with HttpClient(timeout=5, verify=_SSL) as client:
             return await scenario(client)
 
     return asyncio.run(main())
 
 
-def source(asx: FakeASX, client: httpx.AsyncClient, **options: Any) -> AsxSource:
+def source(asx: FakeASX, client: HttpClient, **options: Any) -> AsxSource:
     return AsxSource("asx", {"base_url": asx.base_url, **options}, client)
 
 
@@ -66,7 +66,7 @@ def test_parses_items_into_announcements(asx: FakeASX) -> None:
     item = asx.publish("  Drilling   intersects 12 m @ 4.1 g/t Au ", PDF, symbol="abc", price_sensitive=True,
                        types=("Progress Report", "Drilling Results"), at=at)
 
-    async def scenario(client: httpx.AsyncClient) -> Any:
+    async def scenario(client: HttpClient) -> Any:
         return await source(asx, client).fetch()
 
     (got,) = run(scenario)
@@ -91,7 +91,7 @@ def test_tolerates_odd_items_and_text_file_sizes(asx: FakeASX) -> None:
     ]}}
     asx.respond_next(1, body=json.dumps(body))
 
-    async def scenario(client: httpx.AsyncClient) -> Any:
+    async def scenario(client: HttpClient) -> Any:
         return await source(asx, client).fetch()
 
     got = {a.key: a for a in run(scenario)}
@@ -118,7 +118,7 @@ def test_first_run_takes_page_zero_only_then_only_new_items(asx: FakeASX) -> Non
     keys = publish_many(asx, 7)
     got: dict[str, list[str]] = {}
 
-    async def scenario(client: httpx.AsyncClient) -> list[RequestRecord]:
+    async def scenario(client: HttpClient) -> list[RequestRecord]:
         src = source(asx, client, items_per_page=3)
         got["first"] = [a.key for a in await src.fetch()]
         first_requests = lists(asx)
@@ -137,7 +137,7 @@ def test_first_run_takes_page_zero_only_then_only_new_items(asx: FakeASX) -> Non
 def test_pages_back_when_a_whole_page_is_new(asx: FakeASX) -> None:
     publish_many(asx, 2, prefix="Old")
 
-    async def scenario(client: httpx.AsyncClient) -> tuple[list[str], list[str]]:
+    async def scenario(client: HttpClient) -> tuple[list[str], list[str]]:
         src = source(asx, client, items_per_page=3)
         await src.fetch()
         asx.clear_requests()
@@ -152,7 +152,7 @@ def test_pages_back_when_a_whole_page_is_new(asx: FakeASX) -> None:
 def test_state_survives_a_restart_without_duplicates(asx: FakeASX) -> None:
     publish_many(asx, 4)
 
-    async def scenario(client: httpx.AsyncClient) -> list[str]:
+    async def scenario(client: HttpClient) -> list[str]:
         first = source(asx, client)
         await first.fetch()
         state = json.loads(json.dumps(first.state))  # what the runtime stores
@@ -169,7 +169,7 @@ def test_state_survives_a_restart_without_duplicates(asx: FakeASX) -> None:
 def test_conditional_request_gets_304(asx: FakeASX) -> None:
     publish_many(asx, 2)
 
-    async def scenario(client: httpx.AsyncClient) -> list[Any]:
+    async def scenario(client: HttpClient) -> list[Any]:
         src = source(asx, client)
         await src.fetch()
         return list(await src.fetch())
@@ -186,7 +186,7 @@ def test_catch_up_by_date_range_after_an_outage(asx: FakeASX) -> None:
     asx.publish("Before the outage", PDF, symbol="ABC", at=now - timedelta(hours=1))
     state: dict[str, Any] = {}
 
-    async def before(client: httpx.AsyncClient) -> None:
+    async def before(client: HttpClient) -> None:
         src = source(asx, client, items_per_page=3)
         assert len(await src.fetch()) == 1
         state.update(json.loads(json.dumps(src.state)))
@@ -198,7 +198,7 @@ def test_catch_up_by_date_range_after_an_outage(asx: FakeASX) -> None:
     asx.publish("Back-dated, before the cursor", PDF, symbol="GHI", at=now - timedelta(hours=3))
     asx.clear_requests()
 
-    async def after(client: httpx.AsyncClient) -> tuple[list[str], list[Any]]:
+    async def after(client: HttpClient) -> tuple[list[str], list[Any]]:
         src = source(asx, client, items_per_page=3)
         src.restore(state)
         caught = [a.key for a in await src.fetch()]
@@ -215,7 +215,7 @@ def test_catch_up_by_date_range_after_an_outage(asx: FakeASX) -> None:
 
 
 def test_catch_up_never_reaches_further_back_than_catch_up_hours(asx: FakeASX) -> None:
-    async def scenario(client: httpx.AsyncClient) -> None:
+    async def scenario(client: HttpClient) -> None:
         src = source(asx, client, catch_up_hours=2)
         src.restore({"last_date": "2020-01-01T00:00:00.000Z", "polled_at": "2020-01-01T00:00:00.000Z"})
         await src.fetch()
@@ -229,7 +229,7 @@ def test_429_reports_retry_after_and_keeps_state(asx: FakeASX) -> None:
     publish_many(asx, 1)
     asx.fail_next(1, status=429, retry_after=7)
 
-    async def scenario(client: httpx.AsyncClient) -> tuple[SourceError, dict[str, Any], int]:
+    async def scenario(client: HttpClient) -> tuple[SourceError, dict[str, Any], int]:
         src = source(asx, client)
         with pytest.raises(SourceError) as err:
             await src.fetch()
@@ -245,7 +245,7 @@ def test_429_reports_retry_after_and_keeps_state(asx: FakeASX) -> None:
 def test_503_and_outage_raise_source_error(asx: FakeASX) -> None:
     asx.fail_next(1, status=503)
 
-    async def scenario(client: httpx.AsyncClient) -> list[SourceError]:
+    async def scenario(client: HttpClient) -> list[SourceError]:
         src = source(asx, client)
         errors = []
         for _ in range(2):
@@ -274,7 +274,7 @@ def test_malformed_body_raises_one_line_source_error(asx: FakeASX, body: str, co
                                                      message: str) -> None:
     asx.respond_next(1, body=body, content_type=content_type)
 
-    async def scenario(client: httpx.AsyncClient) -> SourceError:
+    async def scenario(client: HttpClient) -> SourceError:
         with pytest.raises(SourceError) as err:
             await source(asx, client).fetch()
         return err.value
@@ -288,7 +288,7 @@ def test_network_error_raises_source_error() -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # closed again: nothing listens there
 
-    async def scenario(client: httpx.AsyncClient) -> SourceError:
+    async def scenario(client: HttpClient) -> SourceError:
         src = AsxSource("asx", {"base_url": f"http://127.0.0.1:{port}/asx-research/1.0"}, client)
         with pytest.raises(SourceError) as err:
             await src.fetch()
@@ -301,7 +301,7 @@ def test_network_error_raises_source_error() -> None:
 def test_pdf_lag_gives_not_ready_then_the_bytes(asx: FakeASX) -> None:
     asx.publish("Large PDF", PDF, symbol="ABC", pdf_delay=0.3)
 
-    async def scenario(client: httpx.AsyncClient) -> bytes:
+    async def scenario(client: HttpClient) -> bytes:
         src = source(asx, client)
         (item,) = await src.fetch()
         with pytest.raises(NotReady):
@@ -317,7 +317,7 @@ def test_access_token_is_sent_with_every_request() -> None:
     with FakeASX(access_token="s3cret") as asx:
         asx.publish("Tokened", PDF, symbol="ABC")
 
-        async def scenario(client: httpx.AsyncClient) -> tuple[str | None, bytes, SourceError]:
+        async def scenario(client: HttpClient) -> tuple[str | None, bytes, SourceError]:
             src = source(asx, client, access_token="s3cret")
             (item,) = await src.fetch()
             data = await src.download(item)
@@ -335,7 +335,7 @@ def test_price_sensitive_only_is_passed_through(asx: FakeASX) -> None:
     sensitive = asx.publish("Maiden resource", PDF, symbol="ABC", price_sensitive=True)["documentKey"]
     asx.publish("Appendix 3Y", PDF, symbol="ABC", price_sensitive=False)
 
-    async def scenario(client: httpx.AsyncClient) -> list[str]:
+    async def scenario(client: HttpClient) -> list[str]:
         return [a.key for a in await source(asx, client, price_sensitive_only=True).fetch()]
 
     assert run(scenario) == [sensitive]
@@ -347,7 +347,7 @@ def test_per_company_lists_when_tickers_are_set(asx: FakeASX) -> None:
     asx.publish("Other company", PDF, symbol="ZZZ")
     asx.replay([DayItem(offset=0, headline="DEF placement", symbol="DEF", pdf=PDF, price_sensitive=True)])
 
-    async def scenario(client: httpx.AsyncClient) -> list[Any]:
+    async def scenario(client: HttpClient) -> list[Any]:
         src = source(asx, client, tickers="abc, DEF")
         got = list(await src.fetch())
         got += await src.fetch()
@@ -366,7 +366,7 @@ def test_replay_schedules_items(asx: FakeASX) -> None:
     key = asx.keys[0]
     assert asx.published_at(key) == pytest.approx(t0 + 0.2, abs=0.05)
 
-    async def scenario(client: httpx.AsyncClient) -> tuple[int, int]:
+    async def scenario(client: HttpClient) -> tuple[int, int]:
         src = source(asx, client)
         early = len(await src.fetch())
         await asyncio.sleep(0.25)
@@ -385,7 +385,7 @@ def test_replay_schedules_items(asx: FakeASX) -> None:
     ({"itemsPerPage": 5}, "unknown option"),
 ])
 def test_bad_options_raise_bad_input(options: dict[str, Any], message: str) -> None:
-    async def scenario(client: httpx.AsyncClient) -> None:
+    async def scenario(client: HttpClient) -> None:
         AsxSource("asx", options, client)
 
     with pytest.raises(BadInput, match=message):
@@ -393,7 +393,7 @@ def test_bad_options_raise_bad_input(options: dict[str, Any], message: str) -> N
 
 
 def test_pdfs_can_come_from_another_host() -> None:
-    async def scenario(client: httpx.AsyncClient) -> None:
+    async def scenario(client: HttpClient) -> None:
         src = AsxSource("asx", {"base_url": "http://127.0.0.1:9/asx-research/1.0",
                                 "file_base_url": "http://127.0.0.1:8/cdn/asx-research/1.0/"}, client)
         assert src.file_url("2924-02900123-3A6543210") == \

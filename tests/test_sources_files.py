@@ -19,9 +19,9 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, TypeVar
 
-import httpx
 import pytest
 
+from oresight._http import HttpClient
 from oresight.exceptions import BadInput
 from oresight.sources import SOURCE_KINDS, FetchedAnnouncement, SourceError
 from oresight.sources.feed import FeedSource
@@ -98,14 +98,14 @@ def server() -> Iterator[Server]:
 
 
 @functools.cache
-def idle_client() -> httpx.AsyncClient:
+def idle_client() -> HttpClient:
     """One client for sources that never use it (building a client costs ~0.1 s: its TLS context)."""
-    return httpx.AsyncClient(trust_env=False)
+    return HttpClient()
 
 
-def with_client(scenario: Callable[[httpx.AsyncClient], Awaitable[T]]) -> T:
+def with_client(scenario: Callable[[HttpClient], Awaitable[T]]) -> T:
     async def main() -> T:
-        async with httpx.AsyncClient(trust_env=False, timeout=5) as client:
+        async with HttpClient(timeout=5) as client:
             return await scenario(client)
 
     return asyncio.run(main())
@@ -173,7 +173,7 @@ def test_rss_feed_enclosure_and_link_then_304_then_only_new_entries(server: Serv
     assert SOURCE_KINDS["vendor"] is VendorSource
     source = FeedSource("wire", {"url": server.base + "/feed.xml"}, idle_client())
 
-    async def scenario(client: httpx.AsyncClient) -> None:
+    async def scenario(client: HttpClient) -> None:
         source.client = client
         first = await source.fetch()
         assert [i.key for i in first] == ["abc-1", server.base + "/news/xyz-2.html"]  # oldest first
@@ -200,7 +200,7 @@ def test_feed_state_restored_into_a_new_instance_returns_nothing_old(server: Ser
     stamp = "Tue, 07 May 2024 09:00:00 GMT"  # no ETag, and a Last-Modified the server ignores: de-dup by keys
     server.routes["/feed.xml"] = Route(rss(RSS_ITEM_XYZ, RSS_ITEM_ABC), headers={"Last-Modified": stamp})
 
-    async def scenario(client: httpx.AsyncClient) -> None:
+    async def scenario(client: HttpClient) -> None:
         first = FeedSource("wire", {"url": server.base + "/feed.xml"}, client)
         assert len(await first.fetch()) == 2
         saved = json.loads(json.dumps(first.state))  # what the runtime stores
@@ -222,7 +222,7 @@ def test_atom_feed_content_and_pdf_link_enclosure(server: Server) -> None:
     server.routes["/atom"] = Route(ATOM, content_type="application/atom+xml")
     server.routes["/co/update-file"] = Route(PDF, content_type="application/pdf")
 
-    async def scenario(client: httpx.AsyncClient) -> list[FetchedAnnouncement]:
+    async def scenario(client: HttpClient) -> list[FetchedAnnouncement]:
         source = FeedSource("co", {"url": server.base + "/atom", "ticker": "zzz"}, client)
         items = list(await source.fetch())
         assert await source.download(items[1]) == PDF
@@ -263,7 +263,7 @@ def test_not_a_feed_and_server_errors(server: Server) -> None:
     broken = rss(RSS_ITEM_ABC).replace(b"Drilling intersects", b"Drilling & sampling").replace(b"</channel></rss>", b"")
     server.routes["/bozo"] = Route(broken)
 
-    async def scenario(client: httpx.AsyncClient) -> None:
+    async def scenario(client: HttpClient) -> None:
         for path in ("/page", "/json"):
             with pytest.raises(SourceError, match="not an RSS/Atom feed"):
                 await FeedSource("w", {"url": server.base + path}, client).fetch()

@@ -34,8 +34,7 @@ from datetime import time as dtime
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
-import httpx
-
+from oresight._http import HttpClient
 from oresight._lifeline import tie_to_parent
 from oresight.alerts.channels.base import Channel, DeliveryError, build_channel
 from oresight.alerts.channels.sse import Broadcaster
@@ -51,7 +50,7 @@ from oresight.documents import Limits
 from oresight.exceptions import BadInput, OresightError, StorageError
 from oresight.model import Analysis
 from oresight.pipeline import analyse_bytes, limits_from_env
-from oresight.sources.base import USER_AGENT, FetchedAnnouncement, NotReady, Source, SourceError, build_source
+from oresight.sources.base import FetchedAnnouncement, NotReady, Source, SourceError, build_source
 from oresight.store import ALERT_PENDING, ALERT_QUEUED, NewItem, OutboxEntry, SourceItem, Store
 
 log = logging.getLogger("oresight.watch")
@@ -193,14 +192,12 @@ class _GenericSource(Source):
 
 
 class Watcher:
-    def __init__(self, config: Config, store: Store, *, client: httpx.AsyncClient | None = None,
+    def __init__(self, config: Config, store: Store, *, client: HttpClient | None = None,
                  workers: int | None = None, limits: Limits | None = None, rng: random.Random | None = None) -> None:
         self.config = config
         self.settings = config.watch
         self.store = store
-        self.client = client or httpx.AsyncClient(timeout=httpx.Timeout(20.0, connect=5.0), follow_redirects=True,
-                                                  headers={"User-Agent": USER_AGENT},
-                                                  limits=httpx.Limits(max_connections=64, max_keepalive_connections=32))
+        self.client = client or HttpClient(timeout=20.0, connect_timeout=5.0, max_connections=64)
         self._own_client = client is None
         self.workers = workers if workers is not None else self.settings.workers
         self.limits = limits or limits_from_env()

@@ -36,8 +36,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any, ClassVar
 from urllib.parse import quote
 
-import httpx
-
+from oresight._http import HttpClient, HttpError, Reply
 from oresight.exceptions import BadInput
 from oresight.sources.base import (
     USER_AGENT,
@@ -179,7 +178,7 @@ class AsxSource(Source):
     kind: ClassVar[str] = "asx"
     default_interval: ClassVar[float] = 30.0
 
-    def __init__(self, name: str, options: Mapping[str, Any], client: httpx.AsyncClient) -> None:
+    def __init__(self, name: str, options: Mapping[str, Any], client: HttpClient) -> None:
         super().__init__(name, options, client)
         check_options(self.options, _OPTIONS, name)
         self.base_url: str = option(self.options, "base_url", name, default=DEFAULT_BASE_URL).strip().rstrip("/")
@@ -333,7 +332,7 @@ class AsxSource(Source):
         return params
 
     async def _get_list(self, path: str, params: dict[str, str],
-                        headers: dict[str, str]) -> tuple[httpx.Response, list[Any]]:
+                        headers: dict[str, str]) -> tuple[Reply, list[Any]]:
         """GET a list endpoint: (response, items); 304 gives no items; any failure → SourceError."""
         if self.access_token:
             params = {**params, "access_token": self.access_token}
@@ -341,8 +340,8 @@ class AsxSource(Source):
         try:
             response = await self.client.get(f"{self.base_url}{path}", params=params, headers={
                 "User-Agent": USER_AGENT, "Accept": "application/json", **headers})
-        except httpx.HTTPError as e:
-            raise SourceError(f"{where}: {type(e).__name__}: {' '.join(str(e).split()) or 'request failed'}") from None
+        except HttpError as e:
+            raise SourceError(f"{where}: {e}") from None
         status = response.status_code
         if status == 304:
             return response, []
@@ -368,7 +367,7 @@ class AsxSource(Source):
         return response, items
 
     @staticmethod
-    def _remember_validators(poll: _Poll, endpoint: str, response: httpx.Response) -> None:
+    def _remember_validators(poll: _Poll, endpoint: str, response: Reply) -> None:
         for header, store in (("etag", poll.etags), ("last-modified", poll.modified)):
             value = response.headers.get(header)
             if value:

@@ -32,8 +32,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, ClassVar
 
-import httpx
-
+from oresight._http import HttpClient, HttpError, Reply
 from oresight.exceptions import BadInput, OresightError
 
 USER_AGENT = "oresight/0.1 (+self-hosted critical-minerals monitor)"
@@ -98,7 +97,7 @@ class Source(ABC):
     kind: ClassVar[str] = ""
     default_interval: ClassVar[float] = 30.0
 
-    def __init__(self, name: str, options: Mapping[str, Any], client: httpx.AsyncClient) -> None:
+    def __init__(self, name: str, options: Mapping[str, Any], client: HttpClient) -> None:
         self.name = name
         self.options = dict(options)
         self.client = client
@@ -118,8 +117,8 @@ class Source(ABC):
             raise SourceError(f"{item.uid}: no document and no URL")
         try:
             response = await self.client.get(item.url, headers={"User-Agent": USER_AGENT})
-        except httpx.HTTPError as e:
-            raise SourceError(f"{item.uid}: download failed: {type(e).__name__}: {e}") from None
+        except HttpError as e:
+            raise SourceError(f"{item.uid}: download failed: {e}") from None
         if response.status_code == 404:
             raise NotReady(f"{item.uid}: document not available yet (404)", status=404)
         if response.status_code in (429,) or response.status_code >= 500:
@@ -143,7 +142,7 @@ class Source(ABC):
         """Release what the source holds (the shared client is closed by the runtime)."""
 
 
-def retry_after(response: httpx.Response) -> float | None:
+def retry_after(response: Reply) -> float | None:
     """The ``Retry-After`` header in seconds (delta form or HTTP date), or None."""
     raw = response.headers.get("retry-after")
     if not raw:
@@ -185,7 +184,7 @@ def load_builtin() -> None:
         importlib.import_module(f"oresight.sources.{module}")
 
 
-def build_source(kind: str, name: str, options: Mapping[str, Any], client: httpx.AsyncClient) -> Source:
+def build_source(kind: str, name: str, options: Mapping[str, Any], client: HttpClient) -> Source:
     load_builtin()
     cls = SOURCE_KINDS.get(kind)
     if cls is None:

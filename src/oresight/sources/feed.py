@@ -20,8 +20,8 @@ from typing import Any, ClassVar
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
-import httpx
 
+from oresight._http import HttpClient, HttpError, Reply
 from oresight.exceptions import BadInput
 from oresight.pipeline import SUFFIXES
 from oresight.sources.base import (
@@ -53,7 +53,7 @@ class FeedSource(Source):
     kind: ClassVar[str] = "feed"
     default_interval: ClassVar[float] = 60.0
 
-    def __init__(self, name: str, options: Mapping[str, Any], client: httpx.AsyncClient) -> None:
+    def __init__(self, name: str, options: Mapping[str, Any], client: HttpClient) -> None:
         super().__init__(name, options, client)
         check_options(self.options, OPTIONS, name)
         self.url: str = option(self.options, "url", name).strip()
@@ -78,8 +78,8 @@ class FeedSource(Source):
             headers["If-Modified-Since"] = self.state["modified"]
         try:
             response = await self.client.get(self.url, headers=headers, follow_redirects=True)
-        except httpx.HTTPError as e:
-            raise SourceError(f"{self.name}: feed request failed: {type(e).__name__}: {e}") from None
+        except HttpError as e:
+            raise SourceError(f"{self.name}: feed request failed: {e}") from None
         status = response.status_code
         if status == 304:
             return []
@@ -119,7 +119,7 @@ class FeedSource(Source):
                 self.state.pop(key, None)
         return fresh
 
-    def _parse(self, response: httpx.Response) -> list[Any]:
+    def _parse(self, response: Reply) -> list[Any]:
         """The feed's entries; a body that is not a feed (or is broken with no entries) → SourceError."""
         response_headers = {"content-location": str(response.url)}
         if "content-type" in response.headers:

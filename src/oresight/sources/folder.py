@@ -21,8 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-import httpx
-
+from oresight._http import HttpClient
 from oresight.exceptions import BadInput
 from oresight.pipeline import SUFFIXES
 from oresight.sources.base import FetchedAnnouncement, Source, SourceError, check_options, option, register
@@ -49,7 +48,7 @@ class FolderSource(Source):
     kind: ClassVar[str] = "folder"
     default_interval: ClassVar[float] = 2.0
 
-    def __init__(self, name: str, options: Mapping[str, Any], client: httpx.AsyncClient, *,
+    def __init__(self, name: str, options: Mapping[str, Any], client: HttpClient, *,
                  clock: Callable[[], float] = time.time) -> None:
         super().__init__(name, options, client)
         check_options(self.options, OPTIONS, name)

@@ -34,8 +34,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, ClassVar
 
-import httpx
-
+from oresight._http import HttpClient
 from oresight.sources.base import FetchedAnnouncement, Source, SourceError, check_options, option, register
 from oresight.sources.folder import (
     DEFAULT_SETTLE_SECONDS,
@@ -81,7 +80,7 @@ class VendorSource(Source):
     kind: ClassVar[str] = "vendor"
     default_interval: ClassVar[float] = 5.0
 
-    def __init__(self, name: str, options: Mapping[str, Any], client: httpx.AsyncClient, *,
+    def __init__(self, name: str, options: Mapping[str, Any], client: HttpClient, *,
                  clock: Callable[[], float] = time.time) -> None:
         super().__init__(name, options, client)
         check_options(self.options, OPTIONS, name)

@@ -17,8 +17,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import apprise
-import httpx
 
+from oresight._http import HttpClient
 from oresight.alerts.channels.base import Channel, DeliveryError, register, require
 from oresight.alerts.model import Message
 from oresight.alerts.render import message_markdown, message_text, message_title
@@ -44,7 +44,7 @@ def redact(url: str, service: Any = None) -> str:
 class AppriseChannel(Channel):
     kind = "apprise"
 
-    def __init__(self, name: str, options: Mapping[str, Any], client: httpx.AsyncClient) -> None:
+    def __init__(self, name: str, options: Mapping[str, Any], client: HttpClient) -> None:
         super().__init__(name, options, client)
         value = require(options, "url", name)
         urls: list[Any] = [value] if isinstance(value, str) else list(value) if isinstance(value, list | tuple) else []

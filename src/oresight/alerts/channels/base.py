@@ -22,8 +22,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Mapping
 from typing import Any, ClassVar
 
-import httpx
-
+from oresight._http import HttpClient
 from oresight.alerts.model import Message
 from oresight.exceptions import BadInput, OresightError
 
@@ -42,7 +41,7 @@ class Channel(ABC):
     #: a pull channel (Atom) is "delivered" when recorded: readers fetch it from the feed
     pull: ClassVar[bool] = False
 
-    def __init__(self, name: str, options: Mapping[str, Any], client: httpx.AsyncClient) -> None:
+    def __init__(self, name: str, options: Mapping[str, Any], client: HttpClient) -> None:
         self.name = name
         self.options = dict(options)
         self.client = client
@@ -73,7 +72,7 @@ def load_builtin() -> None:
         importlib.import_module(f"oresight.alerts.channels.{module}")
 
 
-def build_channel(kind: str, name: str, options: Mapping[str, Any], client: httpx.AsyncClient) -> Channel:
+def build_channel(kind: str, name: str, options: Mapping[str, Any], client: HttpClient) -> Channel:
     load_builtin()
     cls = CHANNEL_KINDS.get(kind)
     if cls is None:

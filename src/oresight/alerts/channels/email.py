@@ -22,8 +22,8 @@ from email.utils import formataddr, formatdate, getaddresses
 from typing import Any
 
 import aiosmtplib
-import httpx
 
+from oresight._http import HttpClient
 from oresight.alerts.channels.base import Channel, DeliveryError, register, require
 from oresight.alerts.model import Message
 from oresight.alerts.render import message_html, message_text, message_title, one_line
@@ -49,7 +49,7 @@ def _one_line_error(text: object, limit: int = 200) -> str:
 class EmailChannel(Channel):
     kind = "email"
 
-    def __init__(self, name: str, options: Mapping[str, Any], client: httpx.AsyncClient) -> None:
+    def __init__(self, name: str, options: Mapping[str, Any], client: HttpClient) -> None:
         super().__init__(name, options, client)
         host = require(options, "host", name)
         if not isinstance(host, str) or not re.fullmatch(r"[A-Za-z0-9.\-:\[\]]+", host):

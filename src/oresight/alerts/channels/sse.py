@@ -18,12 +18,12 @@ import json
 from collections.abc import AsyncIterator, Mapping
 from typing import Any
 
-import httpx
 from sse_starlette.event import ServerSentEvent
 from sse_starlette.sse import EventSourceResponse
 from starlette.background import BackgroundTask
 from starlette.requests import Request
 
+from oresight._http import HttpClient
 from oresight.alerts.channels.base import Channel, register
 from oresight.alerts.model import Message
 from oresight.exceptions import BadInput
@@ -137,7 +137,7 @@ def hub_for(channel: str, maxsize: int = DEFAULT_BUFFER) -> Broadcaster:
 class SSEChannel(Channel):
     kind = "sse"
 
-    def __init__(self, name: str, options: Mapping[str, Any], client: httpx.AsyncClient) -> None:
+    def __init__(self, name: str, options: Mapping[str, Any], client: HttpClient) -> None:
         super().__init__(name, options, client)
         buffer = options.get("buffer", DEFAULT_BUFFER)
         if isinstance(buffer, bool) or not isinstance(buffer, int) or not 1 <= buffer <= 100_000:

@@ -27,9 +27,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
-import httpx
-
 from oresight import __version__
+from oresight._http import HttpClient, HttpError, HttpTimeout
 from oresight.alerts.channels.base import Channel, DeliveryError, register, require
 from oresight.alerts.model import Message
 from oresight.exceptions import BadInput
@@ -117,7 +116,7 @@ def _timeout(options: Mapping[str, Any], name: str, default: float) -> float:
 class WebhookChannel(Channel):
     kind = "webhook"
 
-    def __init__(self, name: str, options: Mapping[str, Any], client: httpx.AsyncClient) -> None:
+    def __init__(self, name: str, options: Mapping[str, Any], client: HttpClient) -> None:
         super().__init__(name, options, client)
         url = require(options, "url", name)
         if not isinstance(url, str):
@@ -164,9 +163,9 @@ class WebhookChannel(Channel):
             response = await self.client.post(self.url, content=body,
                                               headers=self.request_headers(message, body, timestamp),
                                               timeout=self.timeout, follow_redirects=False)
-        except httpx.TimeoutException:
+        except HttpTimeout:
             raise DeliveryError(f"webhook {self.name}: no answer from {where} within {self.timeout:g} s") from None
-        except httpx.HTTPError as exc:
+        except HttpError as exc:
             detail = " ".join(str(exc).replace(self.url, where).split())[:200] or type(exc).__name__
             raise DeliveryError(f"webhook {self.name}: cannot reach {where} ({detail})") from None
         status = response.status_code
