@@ -167,6 +167,9 @@ def main(argv: list[str] | None = None) -> int:
     from bench import assess as assess_bench
 
     assess_bench.report(args.verbose)
+    from bench import sanctions as sanctions_bench
+
+    sanctions_bench.report(args.verbose)
     try:
         from bench import novelty as novelty_bench
 

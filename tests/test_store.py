@@ -127,7 +127,7 @@ def test_migrate_twice_is_fine(store: Store) -> None:
     tables = set(inspect(store.engine).get_table_names())
     assert {"announcements", "intercepts", "resources", "ingest_errors", "alembic_version"} <= tables
     with store.engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0004"]
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all() == ["0007"]
 
 
 # -- add / get -------------------------------------------------------------------------------------

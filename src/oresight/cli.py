@@ -192,18 +192,24 @@ def ingest(
     database: DatabaseOpt = None,
     facts: FactsOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    date: StatementDateOpt = None,
+    issuer: IssuerOpt = None,
 ) -> None:
-    """Read, extract, assess and store announcements (each stored once, by content)."""
+    """Read, extract, assess and store announcements (each stored once, by content). A statement (given --issuer,
+    or a document with an 'Issuer:' line or 'type: statement') is analysed and stored as a statement instead."""
     from oresight.assess.service import Assessor, published_date
     from oresight.pipeline import analyse_many, discover
 
     missing = [p for p in paths if not p.exists()]
     if missing:
         raise BadInput(f"{missing[0]}: no such file or folder")
+    day = _policy_day(date)
     files = list(discover(paths))
     company_facts = _load_facts(facts)
     store = _store(database)
     added = dupes = failed = intercepts = flagged = noise = 0
+    statements: list[Any] = []
+    st_added = st_dupes = 0
     try:
         assessor = Assessor(store, facts=company_facts)
         with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -217,7 +223,11 @@ def ingest(
                     store.record_error(source=str(outcome.path), reason=outcome.error or "unreadable")
                     err.print(f"skipped: {outcome.error}", markup=False, soft_wrap=True)
                     continue
-                read.append((published_date(outcome.analysis.document), outcome))
+                if _is_statement(outcome.analysis.document, issuer):
+                    statements.append(outcome)
+                    continue
+                forced = datetime(day.year, day.month, day.day, tzinfo=UTC) if day else None
+                read.append((forced or published_date(outcome.analysis.document), outcome))
             # stored in release order, so novelty judges each announcement against the ones released before it
             far = datetime.max.replace(tzinfo=UTC)
             read.sort(key=lambda p: (p[0] or far, str(p[1].path)))
@@ -232,11 +242,14 @@ def ingest(
                     noise += assessment.type.noise
                 else:
                     dupes += 1
+            st_added, st_dupes = _ingest_statements(store, statements, day, issuer)
     finally:
         store.close()
     out.print(f"{len(files)} file(s): {added} stored, {dupes} already stored, {failed} rejected; "
               f"{intercepts} intercepts extracted; {flagged} re-announcement(s) flagged; "
               f"{noise} routine filing(s)/halt(s).")
+    if statements:
+        out.print(f"{len(statements)} statement(s): {st_added} stored, {st_dupes} already stored.")
 
 
 def _assessment_table(a: Any, title: str) -> None:
@@ -737,6 +750,443 @@ def deliveries(
                   f"{a.created_at:%Y-%m-%d %H:%M:%S}", esc(_clip(a.last_error or "", 80)),
                   esc(_clip(str(a.payload.get("title", "")), 80)))
     out.print(t)
+
+
+# -- context: reference data and dossiers (issue 6) ---------------------------------------------------------------
+
+reference_app = typer.Typer(help="Reference data: USGS reserves and production by edition, national claims and "
+                                 "supply-chain stage shares, every row with its source.")
+app.add_typer(reference_app, name="reference")
+
+
+@reference_app.callback(invoke_without_command=True)
+def reference_main(ctx: typer.Context) -> None:
+    """Without a subcommand: the shipped reference files (as `oresight reference list`, without a database)."""
+    if ctx.invoked_subcommand is None:
+        _reference_list(None, with_store=False)
+
+
+def _reference_list(database: str | None, *, with_store: bool) -> None:
+    from oresight import reference
+    from oresight.context.shipped import shipped_files
+    from oresight.context.tables import print_loads
+
+    files = [(name, len(reference.rows(name)), digest) for name, digest, _ in shipped_files()]
+    loads = []
+    if with_store:
+        store = _store(database)
+        try:
+            loads = store.reference_loads()
+        finally:
+            store.close()
+    print_loads(out, files, loads)
+
+
+@reference_app.command("list")
+@guarded
+def reference_list(database: DatabaseOpt = None) -> None:
+    """The shipped reference files and the loads recorded in the store (files, editions, figures added)."""
+    _reference_list(database, with_store=True)
+
+
+@reference_app.command("update")
+@guarded
+def reference_update(
+    file: Annotated[Path, typer.Argument(help="A USGS MCS data-release CSV (per-commodity world table or the "
+                                              "aggregated commodities data) or a CSV with the columns commodity, "
+                                              "country, metric, value, unit, year, edition, source.")],
+    database: DatabaseOpt = None,
+    edition: Annotated[str | None, typer.Option("--edition", help="The edition of every row (e.g. 'MCS 2027'); "
+                                                "default: from the file.")] = None,
+    commodity: Annotated[str | None, typer.Option("--commodity", help="The commodity of an MCS world table whose "
+                                                  "Type and file name do not say it.")] = None,
+) -> None:
+    """Load newer reference figures: a new edition adds rows, a stored figure is never overwritten."""
+    from oresight.context.loader import update_from_file
+    from oresight.context.tables import print_update
+
+    store = _store(database)
+    try:
+        report = update_from_file(store, file, edition=edition, commodity=commodity)
+    finally:
+        store.close()
+    print_update(out, report)
+
+
+dossier_app = typer.Typer(help="What the reference data says about a country or a commodity: reserves (claims vs "
+                               "USGS by edition), production, stage shares, concentration, announcements.",
+                          no_args_is_help=True)
+app.add_typer(dossier_app, name="dossier")
+
+
+def _dossier(kind: str, name: str, database: str | None, format: Format) -> None:
+    from oresight.context import dossier as dossiers
+    from oresight.context.aliases import commodity_name, commodity_symbol
+    from oresight.context.loader import store_rows
+    from oresight.context.tables import print_commodity, print_country
+
+    store = _store(database)
+    try:
+        rows = store_rows(store)
+        if kind == "commodity":
+            key = dossiers.resolve_commodity(rows, name)
+            symbol = commodity_symbol(key) if key else None
+            cards = store.browse(commodity=symbol, limit=20).items if symbol else []
+            data = dossiers.commodity_dossier(rows, name, announcements=cards)
+            known = ", ".join(sorted({commodity_name(r.commodity) for r in rows}))
+        else:
+            place = dossiers.resolve_country(rows, name)
+            cards = store.browse(query=f'"{place}"', limit=20).items if place else []
+            data = dossiers.country_dossier(rows, name, announcements=cards)
+            known = "e.g. " + ", ".join(c["country"] for c in dossiers.index(rows)["countries"][:8])
+    finally:
+        store.close()
+    if data is None:
+        raise BadInput(f"no reference figures for {kind} {name!r} (known: {known})")
+    if format is Format.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    elif kind == "commodity":
+        print_commodity(out, data)
+    else:
+        print_country(out, data)
+
+
+@dossier_app.command("country")
+@guarded
+def dossier_country(
+    name: Annotated[str, typer.Argument(help="A country, any usual name (Russia, Russian Federation, PRC, Myanmar).")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+    database: DatabaseOpt = None,
+) -> None:
+    """A country's dossier: reserves and production by commodity (share of world, by edition), claims, stages."""
+    _dossier("country", name, database, format)
+
+
+@dossier_app.command("commodity")
+@guarded
+def dossier_commodity(
+    name: Annotated[str, typer.Argument(help="A commodity, any usual name (rare earths, REE, TREO, lithium).")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+    database: DatabaseOpt = None,
+) -> None:
+    """A commodity's dossier: reserves (claims vs USGS by edition), production, stage shares, concentration."""
+    _dossier("commodity", name, database, format)
+
+
+# -- end of context block ------------------------------------------------------------------------------------------
+
+
+# -- sanctions screening (issue 6, item 5) ------------------------------------------------------------------------
+
+sanctions_app = typer.Typer(help="Sanctions screening: load the OFAC SDN and EU consolidated lists, check a name, "
+                            "flag stored documents that name a listed party (screening, not legal advice).",
+                            no_args_is_help=True)
+app.add_typer(sanctions_app, name="sanctions")
+
+
+class SanctionsListName(StrEnum):
+    ofac = "ofac"
+    eu = "eu"
+
+
+@sanctions_app.command("load")
+@guarded
+def sanctions_load(
+    files: Annotated[list[Path], typer.Argument(help="The list's files: OFAC SDN.CSV with ALT.CSV, or SDN.XML; the EU "
+                                                     "consolidated list CSV or XML.")],
+    list_name: Annotated[SanctionsListName | None, typer.Option(
+        "--list", help="ofac or eu (default: read from the files; given, the files must be of that list).")] = None,
+    database: DatabaseOpt = None,
+) -> None:
+    """Load a sanctions list from its published files: it replaces the list's previous entries (every load is
+    recorded with its files, date and counts). A bad file changes nothing."""
+    from oresight.sanctions import LIST_TITLES, read_list
+
+    parsed = read_list(files, list_name.value if list_name else None)  # every file read before the store is touched
+    store = _store(database)
+    try:
+        load = store.replace_sanctions_list(parsed)
+    finally:
+        store.close()
+    for note in parsed.notes:
+        err.print(f"note: {note}", markup=False, soft_wrap=True)
+    published = f", list dated {load.published}" if load.published else ""
+    out.print(f"{esc(LIST_TITLES.get(load.list_name, load.list_name))}: {load.entries:,} entries, {load.names:,} names "
+              f"and aliases loaded from {esc(', '.join(f.name for f in load.files))} (load {load.id}{esc(published)}).")
+    out.print("Flag the stored documents against it: [bold]oresight sanctions scan[/bold]")
+
+
+@sanctions_app.command("list")
+@guarded
+def sanctions_list(
+    database: DatabaseOpt = None,
+    history: Annotated[bool, typer.Option("--history", help="Every recorded load, not only the live one of each list.")] = False,
+) -> None:
+    """The loaded sanctions lists: files, the list's date, when loaded, entries and names; and how many stored
+    documents are flagged."""
+    from oresight.sanctions import LIST_TITLES
+
+    store = _store(database)
+    try:
+        loads = store.sanctions_loads(limit=1000)
+        flagged = store.flagged_documents(limit=100_000)
+    finally:
+        store.close()
+    if not history:
+        loads = [x for x in loads if x.current]
+    if not loads:
+        out.print("No sanctions list is loaded. Load one with: oresight sanctions load SDN.CSV ALT.CSV")
+        return
+    t = Table(title="Sanctions lists" + (" (every load)" if history else ""))
+    for col in ("load", "list", "files", "list date", "loaded", "entries", "names", "live"):
+        t.add_column(col, justify="right" if col in ("load", "entries", "names") else "left", overflow="fold")
+    for x in loads:
+        t.add_row(str(x.id), esc(LIST_TITLES.get(x.list_name, x.list_name)), esc(", ".join(f.name for f in x.files)),
+                  esc(x.published or "-"), f"{x.loaded_at:%Y-%m-%d %H:%M}", f"{x.entries:,}", f"{x.names:,}",
+                  "yes" if x.current else "")
+    out.print(t)
+    kinds: dict[str, int] = {}
+    for kind, *_ in flagged:
+        kinds[kind] = kinds.get(kind, 0) + 1
+    out.print("Flagged documents: " + (", ".join(f"{n} {k}(s)" for k, n in sorted(kinds.items())) or "none")
+              + " (oresight sanctions scan screens the stored documents again).")
+
+
+@sanctions_app.command("check")
+@guarded
+def sanctions_check(
+    name: Annotated[str, typer.Argument(help="A name: a company or a person, in any script (Latin, Cyrillic, Chinese).")],
+    database: DatabaseOpt = None,
+    threshold: Annotated[float | None, typer.Option(
+        "--threshold", help="Report matches scoring at least this (0-100; default: the tuned threshold).", min=0, max=100)] = None,
+    limit: Annotated[int, typer.Option("--limit", help="At most this many entries.", min=1, max=1000)] = 10,
+    list_name: Annotated[SanctionsListName | None, typer.Option("--list", help="Only this list (ofac or eu).")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="table or json.")] = Format.table,
+) -> None:
+    """Check one name against the loaded lists: each matching entry with its score and the name or alias that matched."""
+    from oresight.sanctions import LIST_TITLES, check_name, default_threshold
+
+    if not name.strip() or len(name) > 1000:
+        raise BadInput("give a name of 1 to 1000 characters")
+    store = _store(database)
+    try:
+        if not store.sanctions_current():
+            raise BadInput("no sanctions list is loaded: load one with oresight sanctions load FILE...")
+        matches = check_name(store, name, threshold=threshold, limit=limit,
+                             list_name=list_name.value if list_name else None)
+    finally:
+        store.close()
+    used = default_threshold() if threshold is None else threshold
+    if format is Format.json:
+        sys.stdout.write(json.dumps({"name": name, "threshold": used, "matches": [
+            {"score": m.score, "matched_name": m.matched_name, **m.entry.to_json()} for m in matches]},
+            ensure_ascii=False, indent=2) + "\n")
+        return
+    if not matches:
+        out.print(f"No match for {esc(repr(name))} at threshold {used:g}.")
+        return
+    t = Table(title=f"{esc(name)}: {len(matches)} match(es) at threshold {used:g}")
+    for col in ("score", "list", "ref", "entry", "kind", "matched name or alias", "programs"):
+        t.add_column(col, justify="right" if col == "score" else "left", overflow="fold")
+    for m in matches:
+        e = m.entry
+        t.add_row(f"{m.score:.1f}", esc(LIST_TITLES.get(e.list_name, e.list_name)), esc(e.ref), esc(e.name), e.kind,
+                  esc(m.matched_name), esc(", ".join(e.programs)))
+    out.print(t)
+
+
+@sanctions_app.command("scan")
+@guarded
+def sanctions_scan(
+    database: DatabaseOpt = None,
+    kind: Annotated[list[str] | None, typer.Option(
+        "--kind", help="announcement or statement (repeatable; default both).")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Screen every stored document against the loaded lists again and store its flags (replacing its old ones)."""
+    from oresight.sanctions.screening import DOCUMENT_KINDS_SCANNED, scan
+
+    kinds = kind or list(DOCUMENT_KINDS_SCANNED)
+    for k in kinds:
+        if k not in DOCUMENT_KINDS_SCANNED:
+            raise BadInput(f"--kind {k!r}: one of {', '.join(DOCUMENT_KINDS_SCANNED)}")
+    store = _store(database)
+    try:
+        with Progress(TextColumn("{task.description}"), MofNCompleteColumn(), TimeElapsedColumn(), console=err,
+                      disable=quiet, transient=True) as progress:
+            task = progress.add_task("screening", total=None)
+            result = scan(store, kinds, progress=lambda k, n: progress.update(task, description=f"screening {k}s",
+                                                                               completed=n))
+    finally:
+        store.close()
+    if result is None:
+        raise BadInput("no sanctions list is loaded: load one with oresight sanctions load FILE...")
+    parts = [f"{result.documents[k]} {k}(s) screened, {result.flagged[k]} flagged" for k in kinds]
+    out.print("; ".join(parts) + f"; {result.flags} flag(s) stored.")
+
+
+# -- end of sanctions block ---------------------------------------------------------------------------------------
+
+
+# -- policy: statement analysis (issue 6) -------------------------------------------------------------------------
+# `oresight policy FILE` and the statement path of `oresight ingest` (`--issuer`, `--date`); see docs/policy.md.
+
+StatementDateOpt = Annotated[str | None, typer.Option(
+    "--date", help="The statement's date, YYYY-MM-DD (default: a 'Date:' line, the front matter or PDF metadata).")]
+IssuerOpt = Annotated[str | None, typer.Option(
+    "--issuer", help="Who issued the statement (default: an 'Issuer:' line, the front matter or PDF metadata).")]
+
+
+def _policy_day(raw: str | None) -> Any:
+    """``--date`` as a date (None when not given); a bad date is bad input (exit 2)."""
+    from oresight.policy.meta import parse_day
+
+    return parse_day(raw.strip(), "--date") if raw is not None else None
+
+
+def _read_statement(file: str) -> Any:
+    """A statement's Document from a file, or UTF-8 text on stdin for ``-``."""
+    from oresight.documents import read_path, read_text
+    from oresight.pipeline import limits_from_env
+
+    if file == "-":
+        try:
+            text = sys.stdin.buffer.read().decode("utf-8")
+        except UnicodeDecodeError:
+            raise BadInput("stdin: not UTF-8 text") from None
+        return read_text(text, "-")
+    return read_path(Path(file), limits_from_env())
+
+
+def _is_statement(document: Any, issuer: str | None) -> bool:
+    from oresight.policy.meta import is_statement
+
+    return is_statement(document, issuer)
+
+
+def _ingest_statements(store: Any, outcomes: list[Any], day: Any, issuer: str | None) -> tuple[int, int]:
+    """Store statements in date order (each compared with the ones stored before it); (stored, already stored)."""
+    from oresight.policy import read
+    from oresight.policy.service import report_with_store, store_statement
+
+    readings = [(read(o.analysis.document, date_arg=day, issuer_arg=issuer), o) for o in outcomes]
+    readings.sort(key=lambda p: (p[0].meta.date is None, p[0].meta.date or day or datetime.min.date(), str(p[1].path)))
+    added = dupes = 0
+    for reading, _outcome in readings:
+        if store.statement_id(reading.document.sha256) is not None:
+            dupes += 1
+            continue
+        _id, created = store_statement(store, reading, report_with_store(reading, store))
+        added += created
+        dupes += not created
+    return added, dupes
+
+
+def _policy_table(r: Any) -> None:
+    from oresight.policy.claims import tonnes
+    from oresight.policy.verdict import describe_claim
+
+    out.print(f"[bold]{esc(r.title or r.source)}[/bold]")
+    out.print(f"issuer: {esc(r.issuer or '-')}" + (f" ({r.issuer_from})" if r.issuer_from else "")
+              + f"   date: {r.date.isoformat() if r.date else '-'}" + (f" ({r.date_from})" if r.date_from else "")
+              + f"   commodity: {esc(r.commodity or '-')}   country: {esc(r.country or '-')}")
+    out.print(f"[bold]verdict[/bold]: {esc(r.verdict)}")
+    s = r.scores
+
+    def pts(v: float | None) -> str:
+        return "-" if v is None else f"{v:.0f}/100"
+
+    out.print(f"scores: substance {pts(s.substance)}, claims consistency {pts(s.claims)}, "
+              f"novelty of commitments {pts(s.novelty)}")
+    t = Table(title="Substance checklist")
+    for col in ("item", "status", "points", "evidence"):
+        t.add_column(col, overflow="fold")
+    for i in r.items:
+        style = {"present": "green", "vague": "yellow", "missing": "red"}[i.status]
+        t.add_row(i.label, f"[{style}]{i.status}[/{style}]", f"{i.points:.1f}/{i.weight:g}", esc(_clip(i.reason, 160)))
+    out.print(t)
+    if r.claims:
+        t = Table(title="Numeric claims")
+        for col in ("claim", "commodity", "country", "independent", "ratio", "source", "note"):
+            t.add_column(col, overflow="fold")
+        for c in r.claims:
+            chk = c.check or {}
+            indep = chk.get("independent_t")
+            t.add_row(esc(describe_claim(c)) + (" (target)" if c.target else ""), esc(c.commodity or "-"),
+                      esc(c.country or ("world" if c.country_from == "world" else "-")),
+                      tonnes(indep) if isinstance(indep, int | float) else "-",
+                      "-" if c.ratio is None else f"{c.ratio:.2f}×",
+                      esc(f"{chk.get('source_short', '')} {chk.get('edition', '')}".strip() or "-"),
+                      esc(_clip(c.reason, 120)))
+        out.print(t)
+    if r.commitments:
+        t = Table(title=f"Commitments ({esc(r.recycled.reason)})")
+        for col in ("#", "commitment", "restates"):
+            t.add_column(col, overflow="fold")
+        for c in r.commitments:
+            again = "-"
+            if c.restates is not None:
+                when = c.restates.date.isoformat() if c.restates.date else "date unknown"
+                again = f"#{c.restates.statement_id} {when} ({c.restates.similarity:.2f}): {_clip(c.restates.quote, 90)}"
+            t.add_row(str(c.position + 1), esc(_clip(c.evidence.surface, 120)), esc(again))
+        out.print(t)
+    else:
+        out.print(f"commitments: none found ({esc(r.recycled.reason)})")
+    if r.summary:
+        out.print(f"[bold]summary[/bold] (language model): {esc(r.summary)}")
+    for w in r.warnings:
+        out.print(f"[dim]note: {esc(w)}[/dim]")
+
+
+@app.command()
+@guarded
+def policy(
+    file: Annotated[str, typer.Argument(help="A statement: .pdf, .html, .htm, .md or .txt, or - for text on stdin.")],
+    format: Annotated[Format, typer.Option("--format", "-f", help="json (everything, with evidence spans) or table.")] = Format.json,
+    database: Annotated[str | None, typer.Option(
+        "--database", "-d", help="Compare with the statements stored here (default: $ORESIGHT_DATABASE_URL when "
+        "set, else none; with --store, the default database).")] = None,
+    date: StatementDateOpt = None,
+    issuer: IssuerOpt = None,
+    store_it: Annotated[bool, typer.Option("--store", help="Store the statement (with its date and issuer).")] = False,
+) -> None:
+    """Analyse a statement (directive, ministry statement, strategy announcement or a news report of one):
+    substance checklist, numeric claims against the reference data, recycled promises, a plain-words verdict."""
+    from oresight.policy import llm
+    from oresight.policy.analyse import with_summary
+    from oresight.policy.service import analyse_with_store, store_statement
+
+    day = _policy_day(date)
+    if issuer is not None and not issuer.strip():
+        raise BadInput("--issuer: give the issuer's name")
+    document = _read_statement(file)
+    url = database or os.environ.get("ORESIGHT_DATABASE_URL") or None
+    store = _store(url) if (url or store_it) else None
+    stored: tuple[int, bool] | None = None
+    try:
+        reading, report = analyse_with_store(document, store, date_arg=day, issuer_arg=issuer)
+        if llm.enabled():
+            summary, warning = llm.summarise(report, document.text)
+            if warning:
+                err.print(f"oresight: warning: {warning}", markup=False, soft_wrap=True)
+            report = with_summary(report, summary, warning)
+        if store_it and store is not None:
+            stored = store_statement(store, reading, report)
+    finally:
+        if store is not None:
+            store.close()
+    if format is Format.json:
+        data = report.to_json()
+        if stored is not None:
+            data["statement_id"] = stored[0]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _policy_table(report)
+    if stored is not None:
+        err.print(f"statement #{stored[0]} {'stored' if stored[1] else 'already stored'}", markup=False)
+
+
+# -- end of policy block -------------------------------------------------------------------------------------------
 
 
 def main() -> None:

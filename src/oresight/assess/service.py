@@ -8,6 +8,7 @@ history looked up per ticker, each assessed announcement stored with its assessm
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 import time
@@ -21,7 +22,10 @@ from oresight.assess import Assessment, assess
 from oresight.assess.facts import CompanyFacts, parse_date
 from oresight.assess.novelty import UNCHECKED, Novelty, NoveltyIndex, fingerprint
 from oresight.model import Analysis, Document
+from oresight.sanctions.screening import document_matcher, flag_document
 from oresight.store import Store, StoredFacts
+
+log = logging.getLogger(__name__)
 
 CONTEXT_TTL = 60.0
 
@@ -139,6 +143,7 @@ class Assessor:
         self.store.set_assessment(ann_id, assessment.to_json())
         if created:
             self.store.set_fingerprint(ann_id, fp.astype(np.uint32).tobytes())
+            self._screen([(ann_id, analysis)])
             if self._index is not None:
                 ticker = _main_ticker(analysis)
                 self._index.add(str(ann_id), fingerprint=fp, intercepts=analysis.extraction.intercepts, ticker=ticker,
@@ -178,7 +183,22 @@ class Assessor:
                 self.facts.pop(ticker, None)
                 self._context.pop(ticker, None)
             out.append((ann_id, created, row[3] if created else self.store.assessment(ann_id)))
+        self._screen([(ann_id, analysis) for (analysis, *_), (ann_id, created) in zip(batch, stored, strict=True)
+                      if created])
         return out
+
+    def _screen(self, stored: list[tuple[int, Analysis]]) -> None:
+        """Flag newly stored announcements that name a sanctioned party (when a sanctions list is loaded).
+        Screening never stops an announcement from being stored: a failure is logged."""
+        if not stored or self.store is None:
+            return
+        try:
+            if document_matcher(self.store) is None:  # no list loaded: one small query for the whole batch
+                return
+            for ann_id, analysis in stored:
+                flag_document(self.store, "announcement", ann_id, [p.text for p in analysis.document.pages], new=True)
+        except Exception as e:
+            log.warning("sanctions screening of %d announcement(s) failed: %s: %s", len(stored), type(e).__name__, e)
 
 
 def published_date(document: Document) -> datetime | None:

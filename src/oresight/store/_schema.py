@@ -324,3 +324,163 @@ class ApiTokenRow(Base):
 
 # The browse queries read each announcement's source item (headline, price-sensitive flag) by announcement id.
 Index("ix_source_items_announcement_id", SourceItemRow.announcement_id)
+
+
+# -- context (reference data) --
+# Reference figures (USGS editions, national claims, stage shares, files loaded with `oresight reference
+# update`), each with its source, and the loads that brought them. A figure is keyed by ``row_key`` (edition,
+# commodity, country, metric, stage, data year; and the source for stage shares): a new edition adds rows, a
+# figure already stored is never overwritten (migration 0005; see oresight.context).
+
+
+class ReferenceLoadRow(Base):
+    __tablename__ = "reference_loads"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    dataset: Mapped[str] = mapped_column(Text)  # the file's name
+    kind: Mapped[str] = mapped_column(Text)  # shipped, usgs_mcs_world, usgs_mcs_commodities, user
+    sha256: Mapped[str] = mapped_column(String(64), index=True)  # of the file's bytes (shipped: of its text)
+    editions: Mapped[str] = mapped_column(Text)  # the editions in the file, "; "-separated
+    rows_added: Mapped[int] = mapped_column(Integer)
+    rows_kept: Mapped[int] = mapped_column(Integer)  # already stored with the same value
+    conflicts: Mapped[int] = mapped_column(Integer)  # already stored with another value (the stored one kept)
+    loaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class ReferenceFigureRow(Base):
+    __tablename__ = "reference_figures"
+    __table_args__ = (
+        Index(None, "commodity", "metric"),
+        Index(None, "country_key"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    load_id: Mapped[int] = mapped_column(ForeignKey("reference_loads.id", ondelete="CASCADE"), index=True)
+    row_key: Mapped[str] = mapped_column(String(64), unique=True)  # SHA-256 of the figure's identity
+    dataset: Mapped[str] = mapped_column(Text)
+    line: Mapped[int] = mapped_column(Integer)  # line of the row in its file
+    edition: Mapped[str] = mapped_column(Text)
+    edition_release: Mapped[str] = mapped_column(Text)
+    data_year: Mapped[str] = mapped_column(Text)
+    commodity: Mapped[str] = mapped_column(Text)
+    country: Mapped[str] = mapped_column(Text)  # as the source prints it
+    country_key: Mapped[str] = mapped_column(Text)  # canonical (oresight.context.aliases)
+    metric: Mapped[str] = mapped_column(Text)
+    stage: Mapped[str | None] = mapped_column(Text)
+    value: Mapped[float | None] = mapped_column(Double)
+    unit: Mapped[str] = mapped_column(Text)
+    qualifier: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text)
+    source: Mapped[str] = mapped_column(Text)
+    confidence: Mapped[str] = mapped_column(Text)
+    basis: Mapped[str] = mapped_column(Text)
+
+
+# -- statements --
+# Government, ministry and company statements read by `oresight policy` / `oresight ingest --issuer`, each with
+# its date and issuer, the report (oresight.policy), the whole-text fingerprint and its commitment sentences with
+# theirs, so later statements can be compared with them (recycled promises; migration 0006).
+
+
+class StatementRow(Base):
+    __tablename__ = "statements"
+    __table_args__ = (
+        Index(None, "issuer_key"),
+        Index(None, "stated_on"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)  # of the document's bytes
+    source: Mapped[str] = mapped_column(Text)
+    title: Mapped[str] = mapped_column(Text)
+    issuer: Mapped[str | None] = mapped_column(Text)
+    issuer_key: Mapped[str | None] = mapped_column(Text)  # lower-case words without "the" (oresight.policy.meta)
+    stated_on: Mapped[str | None] = mapped_column(String(10))  # ISO date YYYY-MM-DD (sorts as text)
+    commodities: Mapped[str] = mapped_column(Text)  # comma-separated canonical names, the main one first
+    countries: Mapped[str] = mapped_column(Text)  # comma-separated, the statement's own country first
+    text: Mapped[str] = mapped_column(Text, deferred=True)
+    fingerprint: Mapped[bytes] = mapped_column(LargeBinary)  # sorted uint32 shingle hashes (assess.novelty)
+    substance: Mapped[float] = mapped_column(Double)
+    claims_score: Mapped[float | None] = mapped_column(Double)
+    novelty_score: Mapped[float | None] = mapped_column(Double)
+    label: Mapped[str] = mapped_column(Text)
+    verdict: Mapped[str] = mapped_column(Text)
+    report: Mapped[dict[str, Any]] = mapped_column(JsonType, deferred=True)  # PolicyReport.to_json()
+    stored_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class StatementCommitmentRow(Base):
+    __tablename__ = "statement_commitments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    statement_id: Mapped[int] = mapped_column(ForeignKey("statements.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)  # order in the statement, from 0
+    text: Mapped[str] = mapped_column(Text)
+    cue: Mapped[str] = mapped_column(Text)
+    page: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    fingerprint: Mapped[bytes] = mapped_column(LargeBinary)  # sorted uint32 word and word-pair hashes
+
+
+# -- sanctions --
+# Sanctions lists loaded with `oresight sanctions load` (every load recorded with its files; a new load of a list
+# replaces that list's entries in one transaction), and the flags of documents (announcements, statements) whose
+# names match an entry, with the entry's name, kind and programs copied (migration 0007; see oresight.sanctions).
+
+
+class SanctionsLoadRow(Base):
+    __tablename__ = "sanctions_loads"
+    __table_args__ = (Index(None, "list_name"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    list_name: Mapped[str] = mapped_column(Text)  # ofac, eu
+    files: Mapped[list[dict[str, Any]]] = mapped_column(JsonType)  # [{name, size, sha256, format}]
+    published: Mapped[str | None] = mapped_column(Text)  # the list's own date, when its files carry one
+    loaded_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    entries: Mapped[int] = mapped_column(Integer)
+    names: Mapped[int] = mapped_column(Integer)  # names and aliases
+    notes: Mapped[list[str]] = mapped_column(JsonType)
+    keys_version: Mapped[str] = mapped_column(Text)  # the normalisation the entries' keys were made with
+
+
+class SanctionsEntryRow(Base):
+    __tablename__ = "sanctions_entries"
+    __table_args__ = (UniqueConstraint("list_name", "ref", name="uq_sanctions_entries_list_name_ref"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    load_id: Mapped[int] = mapped_column(ForeignKey("sanctions_loads.id", ondelete="CASCADE"), index=True)
+    list_name: Mapped[str] = mapped_column(Text)
+    ref: Mapped[str] = mapped_column(Text)  # the list's identifier (OFAC ent_num, EU logicalId)
+    kind: Mapped[str] = mapped_column(Text)  # person, entity, vessel, aircraft
+    name: Mapped[str] = mapped_column(Text)
+    aliases: Mapped[list[list[str]]] = mapped_column(JsonType)  # [[name, kind], ...]
+    programs: Mapped[list[str]] = mapped_column(JsonType)
+    remarks: Mapped[str] = mapped_column(Text)
+    keys: Mapped[list[Any]] = mapped_column(JsonType)  # each name's normalised spellings (oresight.sanctions.normalise)
+
+
+class SanctionsFlagRow(Base):
+    __tablename__ = "sanctions_flags"
+    __table_args__ = (
+        Index(None, "document_kind", "document_id"),
+        Index(None, "list_name", "entry_ref"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_kind: Mapped[str] = mapped_column(Text)  # announcement, statement
+    document_id: Mapped[int] = mapped_column(Integer)
+    list_name: Mapped[str] = mapped_column(Text)
+    entry_ref: Mapped[str] = mapped_column(Text)
+    entry_name: Mapped[str] = mapped_column(Text)
+    entry_kind: Mapped[str] = mapped_column(Text)
+    programs: Mapped[list[str]] = mapped_column(JsonType)
+    matched_name: Mapped[str] = mapped_column(Text)  # the entry's name or alias that matched
+    surface: Mapped[str] = mapped_column(Text)  # the document's words that matched
+    role: Mapped[str | None] = mapped_column(Text)  # buyer, partner, shareholder, financier
+    page: Mapped[int] = mapped_column(Integer)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    score: Mapped[float] = mapped_column(Double)
+    load_id: Mapped[int | None] = mapped_column(ForeignKey("sanctions_loads.id", ondelete="SET NULL"))
+    flagged_at: Mapped[datetime] = mapped_column(UTCDateTime)

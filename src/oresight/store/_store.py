@@ -27,6 +27,7 @@ from oresight.exceptions import StorageError
 from oresight.model import Analysis, Company, Intercept, ResourceEstimate, Span
 
 from ._browse import BrowseStore
+from ._context import ContextStore
 from ._query import parse_query
 from ._realtime import RealtimeStore
 from ._records import (
@@ -40,6 +41,7 @@ from ._records import (
     StoredAnnouncement,
     StoredFacts,
 )
+from ._sanctions import SanctionsStore
 from ._schema import (
     AnnouncementRow,
     AssessmentRow,
@@ -49,6 +51,7 @@ from ._schema import (
     InterceptRow,
     ResourceRow,
 )
+from ._statements import StatementStore
 from ._url import normalise_url
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -97,7 +100,7 @@ _HEADLINE_OPTIONS = (
 PRIMARY_ANALYTES = ("Au", "Cu", "Ni", "Li2O", "U3O8", "eU3O8", "TREO", "Zn", "Sn", "WO3", "V2O5", "TGC", "3E")
 
 
-class Store(RealtimeStore, BrowseStore):
+class Store(RealtimeStore, BrowseStore, ContextStore, StatementStore, SanctionsStore):
     """Analysed announcements in a database, stored once by content hash.
 
     ``url`` is an SQLAlchemy URL (``sqlite:///path.db`` or ``postgresql://…``; see

@@ -35,6 +35,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, Field
 
 from oresight.model import Intercept, ResourceEstimate, Span
+from oresight.sanctions.api import SanctionsFlagOut, flag_out
 from oresight.store import ALERT_DEAD, StoredAnnouncement
 from oresight.store._browse import (
     AnnouncementCard,
@@ -249,6 +250,8 @@ class AnnouncementOut(BaseModel):
     card: CardOut
     facts: FactsOut
     related: list[CardOut] = Field(description="earlier announcements of the ticker, then those it repeats")
+    sanctions: list[SanctionsFlagOut] = Field(default_factory=list,
+                                              description="sanctions screening flags (screening, not legal advice)")
 
 
 class SearchHitOut(BaseModel):
@@ -623,7 +626,8 @@ def api_router(watcher: Watcher) -> APIRouter:
                                extraction=dict(s.extraction),
                                assessment=AssessmentOut.model_validate(view.assessment) if view.assessment else None,
                                card=card_out(view.card), facts=facts_out(s),
-                               related=[card_out(c) for c in view.related])
+                               related=[card_out(c) for c in view.related],
+                               sanctions=[flag_out(f) for f in store.sanctions_flags("announcement", s.id)])
 
     @router.get("/announcements/{announcement_id}/facts", response_model=FactsOut, responses=_errors(404),
                 summary="What was extracted, with spans")

@@ -202,8 +202,10 @@ def create_app(watcher: Watcher) -> FastAPI:
         return Response(body, media_type="application/atom+xml")
 
     from oresight.web.dashboard import mount_dashboard
+    from oresight.web.dossiers import mount_dossiers
 
     mount_dashboard(app, watcher)
+    mount_dossiers(app, watcher)
     return app
 
 

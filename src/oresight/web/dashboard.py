@@ -544,7 +544,8 @@ def mount_dashboard(app: FastAPI, watcher: Watcher) -> None:
                       doc=doc, assessment=a, significance=a.get("significance") or {},
                       kind=a.get("type") or {}, reporting=a.get("reporting") or {}, novelty=novelty,
                       similar_id=int(similar) if isinstance(similar, str | int) and str(similar).isdigit() else None,
-                      related=view.related, charts=charts)
+                      related=view.related, charts=charts,
+                      sanctions_flags=store.sanctions_flags("announcement", announcement_id))
 
     # -- companies -----------------------------------------------------------------------------------
 
