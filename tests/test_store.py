@@ -597,3 +597,18 @@ def test_add_assessed_stores_a_batch_once_each_with_repeats_and_earlier_rows(sto
     assert again == [(out[2][0], False)] and (store.assessment(out[2][0]) or {})["significance"]["score"] == 50.0
     assert store.get(out[2][0]).title == "B"  # type: ignore[union-attr]
     assert store.add_assessed([]) == []
+
+
+def test_add_assessed_stores_the_same_rows_as_add(store: Store) -> None:
+    hits = (intercept(6.1, 24.0), intercept(18.2, 6.0, including=True, start=30), intercept(math.nan, 2.0, start=60))
+    one = make_analysis("Drilling results.", title="One", intercepts=hits, commodities=("Au", "Ag"))
+    two = make_analysis("Drilling results confirmed.", title="Two", intercepts=hits, commodities=("Au", "Ag"))
+    by_add, _ = store.add(one, source="s:1")
+    (by_batch, created), = store.add_assessed([(two, "s:2", None, _assessment(10.0), b"")])
+    assert created
+    a, b = store.get(by_add), store.get(by_batch)
+    assert a is not None and b is not None
+    assert a.intercepts == b.intercepts and len(b.intercepts) == 2  # the NaN grade is left out with a warning
+    assert a.resources == b.resources and a.commodities == b.commodities
+    assert a.warnings == b.warnings and any("grade nan" in w for w in b.warnings)
+    assert [h.id for h in store.search("drilling")] and b.id in {h.id for h in store.search("confirmed")}

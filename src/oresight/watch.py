@@ -118,15 +118,17 @@ def _worker_init(nice: bool) -> None:
     tie_to_parent()
     if nice:
         with contextlib.suppress(OSError):
-            os.nice(10)
+            os.nice(19)
 
 
 def make_executor(workers: int | None, *, ocr_lane: bool = False) -> Executor:
     """A process pool (forkserver, with the pipeline preloaded) of ``workers`` processes; 0 = one thread
-    in this process (for tests). The OCR lane is one process at lower priority."""
+    in this process (for tests). The OCR lane has as many processes as the machine has CPUs, at lower priority:
+    while text-layer documents wait they take little CPU, and once those are done a backlog of scans uses
+    every core."""
     if workers == 0:
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="oresight-ocr" if ocr_lane else "oresight-read")
-    n = 1 if ocr_lane else workers or max(1, os.cpu_count() or 1)
+    n = max(1, os.cpu_count() or 1) if ocr_lane else workers or max(1, os.cpu_count() or 1)
     ctx = multiprocessing.get_context("forkserver")
     ctx.set_forkserver_preload(["oresight._lifeline", "oresight.pipeline", "oresight.assess"])
     return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_worker_init, initargs=(ocr_lane,))

@@ -18,7 +18,7 @@ from typing import Any, Literal
 from alembic import command
 from alembic.config import Config
 from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, case, create_engine, event, false, func, select, text
+from sqlalchemy import Connection, Engine, case, create_engine, event, false, func, insert, select, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import selectinload, sessionmaker, undefer
@@ -238,23 +238,36 @@ class Store(RealtimeStore, BrowseStore, ContextStore, StatementStore, SanctionsS
                 select(AnnouncementRow.sha256, AnnouncementRow.id).where(AnnouncementRow.sha256.in_(shas))).all())
             assessed = set(session.scalars(select(AssessmentRow.announcement_id).where(
                 AssessmentRow.announcement_id.in_(list(stored.values()))))) if stored else set()
-            new: dict[str, tuple[AnnouncementRow, dict[str, Any], bytes]] = {}
+            new: dict[str, tuple[Analysis, str, datetime | None, dict[str, Any], bytes]] = {}
+            later: list[dict[str, Any]] = []  # assessments of documents stored before without one
             for analysis, source, published_at, assessment, shingles in batch:
                 sha256 = analysis.document.sha256
                 if sha256 in stored:
                     if stored[sha256] not in assessed:
-                        session.add(_assessment_row(stored[sha256], assessment))
+                        later.append(_assessment_values(stored[sha256], assessment))
                         assessed.add(stored[sha256])
                 elif sha256 not in new:
-                    new[sha256] = (_announcement_row(analysis, source=source, published_at=published_at),
-                                   assessment, shingles)
+                    new[sha256] = (analysis, source, published_at, assessment, shingles)
+            created: dict[str, int] = {}
             if new:
-                session.add_all([row for row, _, _ in new.values()])
-                session.flush()  # one batched INSERT per table, ids returned
-                for row, assessment, shingles in new.values():
-                    session.add(_assessment_row(row.id, assessment))
-                    session.add(FingerprintRow(announcement_id=row.id, shingles=shingles))
-            created = {sha256: row.id for sha256, (row, _, _) in new.items()}
+                # Core statements, one batched INSERT per table (the ORM's unit of work costs more than the
+                # rest of storing an announcement; the full-text index follows by its triggers)
+                values = {sha: _announcement_values(a, source=src, published_at=when)
+                          for sha, (a, src, when, _, _) in new.items()}
+                table = _table(AnnouncementRow)
+                created = {sha: int(i) for i, sha in session.execute(
+                    insert(table).returning(table.c.id, table.c.sha256), [v[0] for v in values.values()])}
+                intercepts = [{**i, "announcement_id": created[sha]} for sha, v in values.items() for i in v[1]]
+                resources = [{**r, "announcement_id": created[sha]} for sha, v in values.items() for r in v[2]]
+                if intercepts:
+                    session.execute(insert(_table(InterceptRow)), intercepts)
+                if resources:
+                    session.execute(insert(_table(ResourceRow)), resources)
+                later += [_assessment_values(created[sha], asm) for sha, (_, _, _, asm, _) in new.items()]
+                session.execute(insert(_table(FingerprintRow)),
+                                [{"announcement_id": created[sha], "shingles": fp} for sha, (*_, fp) in new.items()])
+            if later:
+                session.execute(insert(_table(AssessmentRow)), later)
         out: list[tuple[int, bool]] = []
         for analysis, *_ in batch:
             sha256 = analysis.document.sha256
@@ -729,27 +742,38 @@ def _clean_json_walk(value: Any) -> Any:
     return _clean(str(value))
 
 
-def _assessment_row(announcement_id: int, assessment: dict[str, Any]) -> AssessmentRow:
+def _table(row: type[Any]) -> Any:
+    """The Core table of an ORM row class (typed loosely: SQLAlchemy types ``__table__`` as a FromClause)."""
+    return row.__table__
+
+
+def _assessment_values(announcement_id: int, assessment: dict[str, Any]) -> dict[str, Any]:
     sig, kind = assessment["significance"], assessment["type"]
-    return AssessmentRow(announcement_id=announcement_id, type=_clean(str(kind["type"])), noise=bool(kind["noise"]),
-                         score=float(sig["score"]), band=_clean(str(sig["band"])), reason=_clean(str(sig["reason"])),
-                         novelty=_clean(str(assessment["novelty"]["status"])), data=_clean_json(assessment),
-                         assessed_at=datetime.now(UTC))
+    return {"announcement_id": announcement_id, "type": _clean(str(kind["type"])), "noise": bool(kind["noise"]),
+            "score": float(sig["score"]), "band": _clean(str(sig["band"])), "reason": _clean(str(sig["reason"])),
+            "novelty": _clean(str(assessment["novelty"]["status"])), "data": _clean_json(assessment),
+            "assessed_at": datetime.now(UTC)}
 
 
-def _announcement_row(analysis: Analysis, *, source: str, published_at: datetime | None) -> AnnouncementRow:
+def _assessment_row(announcement_id: int, assessment: dict[str, Any]) -> AssessmentRow:
+    return AssessmentRow(**_assessment_values(announcement_id, assessment))
+
+
+def _announcement_values(analysis: Analysis, *, source: str, published_at: datetime | None
+                         ) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The announcement's column values, and its intercepts' and resources' (without the announcement id)."""
     document, extraction = analysis.document, analysis.extraction
     company = extraction.companies[0] if extraction.companies else None
     warnings = [_clean(w) for w in analysis.warnings]
 
-    intercepts: list[InterceptRow] = []
+    intercepts: list[dict[str, Any]] = []
     for item in extraction.intercepts:
         grade, width = _finite(item.grade), _finite(item.width_m)
         if grade is None:
             warnings.append(f"intercept not stored (grade {item.grade!r}): {_clean(item.surface)[:120]}")
             continue
         intercepts.append(
-            InterceptRow(
+            dict(
                 hole_id=_clean_opt(item.hole_id),
                 from_m=_finite(item.from_m),
                 to_m=_finite(item.to_m),
@@ -769,14 +793,14 @@ def _announcement_row(analysis: Analysis, *, source: str, published_at: datetime
             )
         )
 
-    resources: list[ResourceRow] = []
+    resources: list[dict[str, Any]] = []
     for res in extraction.resources:
         tonnes = _finite(res.tonnes)
         if tonnes is None:
             warnings.append(f"resource not stored (tonnes {res.tonnes!r}): {_clean(res.surface)[:120]}")
             continue
         resources.append(
-            ResourceRow(
+            dict(
                 category=_clean_opt(res.category),
                 tonnes=tonnes,
                 grade=_finite(res.grade),
@@ -795,7 +819,7 @@ def _announcement_row(analysis: Analysis, *, source: str, published_at: datetime
             )
         )
 
-    return AnnouncementRow(
+    return dict(
         sha256=document.sha256,
         source=_clean(source),
         kind=document.kind,
@@ -814,9 +838,13 @@ def _announcement_row(analysis: Analysis, *, source: str, published_at: datetime
         extraction=_clean_json(extraction.to_json()),
         warnings=warnings,
         error=None,
-        intercepts=intercepts,
-        resources=resources,
-    )
+    ), intercepts, resources
+
+
+def _announcement_row(analysis: Analysis, *, source: str, published_at: datetime | None) -> AnnouncementRow:
+    values, intercepts, resources = _announcement_values(analysis, source=source, published_at=published_at)
+    return AnnouncementRow(**values, intercepts=[InterceptRow(**i) for i in intercepts],
+                           resources=[ResourceRow(**r) for r in resources])
 
 
 def _intercept(row: InterceptRow) -> Intercept:
