@@ -5,6 +5,7 @@ absent, failed under ``CI=true``)."""
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -15,7 +16,6 @@ import pytest
 from oresight.assess.service import Assessor
 from oresight.pipeline import analyse_path, analyse_text
 from oresight.store import Store
-from oresight.watch import Watcher
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "samples" / "corpus"
@@ -54,25 +54,52 @@ def ingest_hostile(store: Store) -> int:
     return ann_id
 
 
+# records every CSP violation the page reports (an init script runs outside the page's CSP)
+CSP_PROBE = """
+window.__csp = [];
+document.addEventListener('securitypolicyviolation',
+  (e) => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '')));
+"""
+
+
 @contextmanager
-def dashboard_in_watcher_app() -> Iterator[None]:
-    """Make the app a running watcher serves include the dashboard (a no-op once ``create_app`` mounts it)."""
-    import oresight.web.app as web_app
-    from oresight.web.dashboard import mount_dashboard
+def chromium() -> Iterator[Any]:
+    """Debian's Chromium through Playwright, headless, with the project's flags."""
+    from playwright.sync_api import sync_playwright
 
-    original = web_app.create_app
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
-    def create_app(watcher: Watcher) -> Any:
-        app = original(watcher)
-        if not any(getattr(r, "path", None) == "/live" for r in app.routes):
-            mount_dashboard(app, watcher)
-        return app
 
-    web_app.create_app = create_app
-    try:
-        yield
-    finally:
-        web_app.create_app = original
+class Tab:
+    """A browser tab that records console errors, page errors and CSP violations."""
+
+    def __init__(self, browser: Any, name: str, *, javascript: bool = True) -> None:
+        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
+        self.page = self.context.new_page()
+        self.name = re.sub(r"[^\w.-]+", "_", name)
+        self.errors: list[str] = []
+        self.page.add_init_script(CSP_PROBE)
+        self.page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}")
+                     if m.type in ("error", "warning") else None)
+        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
+
+    def violations(self) -> list[str]:
+        found = list(self.page.evaluate("window.__csp || []"))
+        return found + [e for e in self.errors if "Content Security Policy" in e]
+
+    def shot(self, suffix: str = "") -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{self.name}{suffix}.png"
+        self.page.screenshot(path=str(path), full_page=False)
+        return path
+
+    def close(self) -> None:
+        self.context.close()
 
 
 def need_chromium() -> None:

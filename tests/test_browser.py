@@ -7,16 +7,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 from tests.browser_helpers import (
     ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    dashboard_in_watcher_app,
+    Tab,
+    chromium,
     in_ci,
     ingest_samples,
     need_chromium,
@@ -27,13 +25,6 @@ from oresight.store import Store
 from oresight.watch import Watcher
 from oresight.web.dashboard import charts_installed
 
-# records every CSP violation the page reports (an init script runs outside the page's CSP)
-CSP_PROBE = """
-window.__csp = [];
-document.addEventListener('securitypolicyviolation',
-  (e) => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '')));
-"""
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Watcher, dict[str, int]]]:
@@ -43,56 +34,25 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Watcher, di
     ids = ingest_samples(store)
     cfg = config(None, None, channels={"live": {"kind": "sse"}},
                  rules=[{"name": "gold", "channels": ["live"], "commodities": ["Au"]}])
-    with dashboard_in_watcher_app(), running(cfg, store) as w:
+    with running(cfg, store) as w:
         yield w, ids
     store.close()
 
 
 @pytest.fixture(scope="module")
 def browser(site: Any) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
-
-
-class Page:
-    """A browser tab that records console errors, page errors and CSP violations."""
-
-    def __init__(self, browser: Any, name: str) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900})
-        self.page = self.context.new_page()
-        self.name = name
-        self.errors: list[str] = []
-        self.page.add_init_script(CSP_PROBE)
-        self.page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}")
-                     if m.type in ("error", "warning") else None)
-        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-
-    def violations(self) -> list[str]:
-        found = list(self.page.evaluate("window.__csp || []"))
-        return found + [e for e in self.errors if "Content Security Policy" in e]
-
-    def shot(self, suffix: str = "") -> Path:
-        ARTIFACTS.mkdir(exist_ok=True)
-        path = ARTIFACTS / f"{self.name}{suffix}.png"
-        self.page.screenshot(path=str(path), full_page=False)
-        return path
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.fixture
-def tab(browser: Any, request: pytest.FixtureRequest) -> Iterator[Page]:
-    t = Page(browser, request.node.name)
+def tab(browser: Any, request: pytest.FixtureRequest) -> Iterator[Tab]:
+    t = Tab(browser, request.node.name)
     yield t
     t.close()
 
 
-def test_feed_updates_live_when_an_announcement_is_pushed(site: Any, tab: Page) -> None:
+def test_feed_updates_live_when_an_announcement_is_pushed(site: Any, tab: Tab) -> None:
     from playwright.sync_api import expect
 
     w, _ = site
@@ -122,7 +82,7 @@ def test_feed_updates_live_when_an_announcement_is_pushed(site: Any, tab: Page) 
     assert not tab.violations(), tab.violations()
 
 
-def test_clicking_a_value_in_the_facts_table_shows_its_highlight(site: Any, tab: Page) -> None:
+def test_clicking_a_value_in_the_facts_table_shows_its_highlight(site: Any, tab: Tab) -> None:
     from playwright.sync_api import expect
 
     w, ids = site
@@ -153,7 +113,7 @@ def test_clicking_a_value_in_the_facts_table_shows_its_highlight(site: Any, tab:
 
 
 @pytest.mark.parametrize("where", ["feed", "announcement", "commodity", "company"])
-def test_charts_render_with_no_csp_violation(site: Any, tab: Page, where: str) -> None:
+def test_charts_render_with_no_csp_violation(site: Any, tab: Tab, where: str) -> None:
     from playwright.sync_api import expect
 
     if not charts_installed():

@@ -250,12 +250,7 @@ class FigureCells(HTMLParser):
 def site(db: str) -> Iterator[TestClient]:
     store = Store(db)
     w = Watcher(config(None, None, rules=[]), store, workers=0)
-    app = create_app(w)
-    if not any(getattr(r, "path", None) == "/dossiers" for r in app.routes):  # until create_app mounts it
-        from oresight.web.dossiers import mount_dossiers
-
-        mount_dossiers(app, w)
-    with TestClient(app) as client:
+    with TestClient(create_app(w)) as client:
         yield client
     store.close()
 

@@ -16,7 +16,6 @@ from fastapi.testclient import TestClient
 from markupsafe import escape
 from tests.browser_helpers import (
     HOSTILE_TITLE,
-    dashboard_in_watcher_app,
     ingest_hostile,
     ingest_samples,
 )
@@ -26,7 +25,7 @@ from oresight.store import OutboxEntry, Store
 from oresight.watch import Watcher
 from oresight.web import dashboard
 from oresight.web.app import create_app
-from oresight.web.dashboard import Marker, mount_dashboard
+from oresight.web.dashboard import Marker
 from oresight.web.security import COOKIE, CSP
 
 RULES = [{"name": "gold", "channels": ["hook"], "commodities": ["Au"]},
@@ -48,10 +47,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[TestClient,
                     announcement_id=ids["ybg-001.pdf"])])
     store.record_outcomes([added[1][0]], [(added[0][0], "refused: HTTP 410 <Gone>", None)])
     w = Watcher(config(None, "http://127.0.0.1:9/hook", rules=RULES), store, workers=0)
-    app = create_app(w)
-    if not any(getattr(r, "path", None) == "/live" for r in app.routes):  # until create_app mounts it
-        mount_dashboard(app, w)
-    with TestClient(app) as client:
+    with TestClient(create_app(w)) as client:
         yield client, w, {**ids, "dead": added[0][0], "delivered": added[1][0]}
     store.close()
 
@@ -343,7 +339,7 @@ def test_pushed_hostile_document_is_escaped_and_streamed_live(tmp_path: Path) ->
     store = Store(f"sqlite:///{tmp_path / 'live.db'}")
     store.migrate()
     cfg = config(None, None, channels={"live": {"kind": "sse"}}, rules=[{"name": "all", "channels": ["live"]}])
-    with dashboard_in_watcher_app(), running(cfg, store) as w:
+    with running(cfg, store) as w:
         url = w.public_url
         events: list[dict[str, Any]] = []
         with httpx.Client(timeout=15) as client, client.stream("GET", f"{url}/live") as stream:
@@ -405,10 +401,7 @@ def test_the_csrf_secret_is_kept_per_install_so_forms_survive_a_restart(tmp_path
     clients = []
     for _ in range(2):  # the same install started twice
         w = Watcher(config(None, None, rules=[{"name": "all"}]), store, workers=0)
-        app = create_app(w)
-        if not any(getattr(r, "path", None) == "/live" for r in app.routes):
-            mount_dashboard(app, w)
-        clients.append(TestClient(app))
+        clients.append(TestClient(create_app(w)))
     secret = tmp_path / "db" / "oresight.secret"
     assert secret.is_file() and stat.S_IMODE(secret.stat().st_mode) == 0o600
     first, second = clients

@@ -7,16 +7,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.browser_helpers import (
-    ARTIFACTS,
-    CHROMIUM,
-    CHROMIUM_ARGS,
-    dashboard_in_watcher_app,
+    Tab,
+    chromium,
     in_ci,
     ingest_samples,
     need_chromium,
@@ -27,33 +23,6 @@ from oresight.store import Store
 from oresight.watch import Watcher
 from oresight.web.dashboard import charts_installed
 
-CSP_PROBE = """
-window.__csp = [];
-document.addEventListener('securitypolicyviolation',
-  (e) => window.__csp.push(e.violatedDirective + ' ' + (e.blockedURI || '') + ' ' + (e.sourceFile || '')));
-"""
-
-
-@contextmanager
-def dossiers_in_watcher_app() -> Iterator[None]:
-    """Make the app a running watcher serves include the dossier pages (a no-op once ``create_app`` mounts them)."""
-    import oresight.web.app as web_app
-    from oresight.web.dossiers import mount_dossiers
-
-    original = web_app.create_app
-
-    def create_app(watcher: Watcher) -> Any:
-        app = original(watcher)
-        if not any(getattr(r, "path", None) == "/dossiers" for r in app.routes):
-            mount_dossiers(app, watcher)
-        return app
-
-    web_app.create_app = create_app
-    try:
-        yield
-    finally:
-        web_app.create_app = original
-
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Watcher]:
@@ -62,51 +31,20 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Watcher]:
     store.migrate()
     ingest_samples(store, ("krm-002.html",))
     cfg = config(None, None, channels={"live": {"kind": "sse"}}, rules=[{"name": "all", "channels": ["live"]}])
-    with dashboard_in_watcher_app(), dossiers_in_watcher_app(), running(cfg, store) as w:
+    with running(cfg, store) as w:
         yield w
     store.close()
 
 
 @pytest.fixture(scope="module")
 def browser(site: Any) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+    with chromium() as b:
         yield b
-        b.close()
-
-
-class Tab:
-    """A browser tab that records console errors, page errors and CSP violations."""
-
-    def __init__(self, browser: Any, name: str, *, javascript: bool = True) -> None:
-        self.context = browser.new_context(viewport={"width": 1280, "height": 900}, java_script_enabled=javascript)
-        self.page = self.context.new_page()
-        self.name = name
-        self.errors: list[str] = []
-        self.page.add_init_script(CSP_PROBE)
-        self.page.on("console", lambda m: self.errors.append(f"console.{m.type}: {m.text}")
-                     if m.type in ("error", "warning") else None)
-        self.page.on("pageerror", lambda e: self.errors.append(f"page error: {e}"))
-
-    def violations(self) -> list[str]:
-        found = list(self.page.evaluate("window.__csp || []"))
-        return found + [e for e in self.errors if "Content Security Policy" in e]
-
-    def shot(self, suffix: str = "") -> Path:
-        ARTIFACTS.mkdir(exist_ok=True)
-        path = ARTIFACTS / f"{self.name}{suffix}.png"
-        self.page.screenshot(path=str(path), full_page=False)
-        return path
-
-    def close(self) -> None:
-        self.context.close()
 
 
 @pytest.fixture
 def tab(browser: Any, request: pytest.FixtureRequest) -> Iterator[Tab]:
-    t = Tab(browser, re.sub(r"[^\w.-]+", "_", request.node.name))
+    t = Tab(browser, request.node.name)
     yield t
     t.close()
 

@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from oresight.context.model import ReferenceRow, row_key
 
 from ._schema import ReferenceFigureRow, ReferenceLoadRow
+from ._text import clean as _clean
 
 _BATCH = 500  # row keys looked up per query
 
@@ -63,8 +64,6 @@ def _same(a: ReferenceRow, b: ReferenceRow) -> bool:
     return a.value == b.value and a.unit == b.unit
 
 
-def _clean(text: str) -> str:
-    return text.replace("\x00", "")
 
 
 class ContextStore:

@@ -28,19 +28,12 @@ from oresight.sanctions.model import Alias, Flag, ListEntry, ListFile, ListLoad,
 from oresight.sanctions.normalise import keys_from_json, keys_to_json, keys_version, with_keys
 
 from ._schema import AnnouncementRow, SanctionsEntryRow, SanctionsFlagRow, SanctionsLoadRow
+from ._text import clean as _clean
 
 _BATCH = 5000
 _PAGE_BREAK = "\n\f"
 
 
-def _clean(value: str) -> str:
-    """Text every backend accepts (no NUL, no lone surrogates)."""
-    value = value.replace("\x00", "")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        value = value.encode("utf-8", "replace").decode("utf-8")
-    return value
 
 
 def _pages(text_value: str, page_count: int | None) -> list[str]:

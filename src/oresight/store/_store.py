@@ -52,6 +52,7 @@ from ._schema import (
     ResourceRow,
 )
 from ._statements import StatementStore
+from ._text import clean as _clean
 from ._url import normalise_url
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
@@ -688,15 +689,6 @@ def _one_line(exc: BaseException) -> str:
 # -- rows <-> values -------------------------------------------------------------------------------
 
 
-def _clean(value: str) -> str:
-    """Text every backend accepts: no NUL (PostgreSQL rejects it), no lone surrogates."""
-    if "\x00" in value:
-        value = value.replace("\x00", "")
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        value = value.encode("utf-8", "replace").decode("utf-8")
-    return value
 
 
 def _clean_opt(value: str | None) -> str | None:
