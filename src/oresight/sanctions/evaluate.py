@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from oresight.evaluate import Counts
 from oresight.exceptions import BadInput
 
 from .matcher import Matcher
@@ -36,28 +37,12 @@ class Pair:
         return split_of(self.group)
 
 
-@dataclass(frozen=True, slots=True)
-class Scores:
-    """Counts at one threshold, with precision, recall and F1."""
+@dataclass
+class Scores(Counts):
+    """Counts at one threshold (precision, recall and F1 as for extraction, :class:`oresight.evaluate.Counts`)."""
 
-    threshold: float
-    tp: int
-    fp: int
-    fn: int
-    tn: int
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+    threshold: float = 0.0
+    tn: int = 0
 
 
 def split_of(group: str) -> str:
@@ -101,7 +86,7 @@ def at(results: Sequence[tuple[Pair, float]], threshold: float) -> Scores:
         else:
             fp += hit
             tn += not hit
-    return Scores(threshold, tp, fp, fn, tn)
+    return Scores(tp=tp, fp=fp, fn=fn, threshold=threshold, tn=tn)
 
 
 def tune(results: Sequence[tuple[Pair, float]]) -> Scores:
