@@ -482,3 +482,14 @@ def test_analysis_never_raises(text: str) -> None:
     report = analyse(d, checker=FakeChecker({}))
     json.dumps(report.to_json())
     assert_spans(d, report)
+
+
+def test_a_currency_is_not_a_country() -> None:
+    text = ("Issuer: Ministry of Mines of the Republic of Sarenia\nDate: 2026-10-02\n\n"
+            "The Ministry said Sarenia holds 2.1 million tonnes of lithium reserves. The government will allocate "
+            "US$350 million and 40 million US dollars to a 25,000 tpa refinery at the Kora Salar project by 2028.\n")
+    r = analyse(doc(text))
+    assert r.countries == () or "United States" not in r.countries
+    assert all(c.country != "United States" for c in r.claims)
+    named = analyse(doc(text.replace("Sarenia holds", "the United States holds")))
+    assert "United States" in named.countries

@@ -83,7 +83,7 @@ class Vocabulary:
         return out
 
 
-def _vocabulary(table: dict[str, list[str]], *, case_sensitive: bool) -> Vocabulary:
+def _vocabulary(table: dict[str, list[str]], *, case_sensitive: bool, tail: str = "") -> Vocabulary:
     names = tuple(table)
     parts = []
     firsts: set[str] = set()
@@ -96,7 +96,7 @@ def _vocabulary(table: dict[str, list[str]], *, case_sensitive: bool) -> Vocabul
     flags = 0 if case_sensitive else re.IGNORECASE
     # a word start and, when every alias starts with a letter, one of those letters: most positions fail at once
     head = "(?<![A-Za-z])" + (f"(?=[{''.join(sorted(firsts))}])" if "" not in firsts else "")
-    return Vocabulary(names, re.compile(head + "(?:" + "|".join(parts) + ")(?![A-Za-z])", flags))
+    return Vocabulary(names, re.compile(head + "(?:" + "|".join(parts) + ")(?![A-Za-z])" + tail, flags))
 
 
 @cache
@@ -106,7 +106,8 @@ def commodities() -> Vocabulary:
 
 @cache
 def countries() -> Vocabulary:
-    return _vocabulary(cues()["countries"], case_sensitive=True)
+    # a currency is not a country: "US$350 million", "US dollars", "Australian dollars"
+    return _vocabulary(cues()["countries"], case_sensitive=True, tail=r"(?!\$)(?!\s+dollars?\b)")
 
 
 @cache
