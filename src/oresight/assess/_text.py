@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from oresight._data import package_yaml
 from oresight.extract.lexicon import fold
 from oresight.model import Document, Evidence, Span
 
@@ -18,9 +16,7 @@ HEADLINE_CHARS = 700  # the headline: the title and the start of page 1 (letterh
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    data = yaml.safe_load(resources.files("oresight.assess").joinpath("data", name).read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
+    return package_yaml("oresight.assess", name)
 
 
 def _flexible_spaces(pattern: str) -> str:

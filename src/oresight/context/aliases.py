@@ -14,10 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
 
-import yaml
+from oresight._data import package_yaml
 
 WORLD = "World"
 OTHER = "Other"
@@ -48,8 +46,7 @@ class _Tables:
 
 @cache
 def _tables() -> _Tables:
-    text = resources.files("oresight.context").joinpath("data", "aliases.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data = package_yaml("oresight.context", "aliases.yaml")
     commodities: dict[str, Commodity] = {}
     commodity_alias: dict[str, str] = {}
     mcs_code: dict[str, str] = {}

@@ -37,7 +37,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from oresight._data import package_yaml
 
 from .aliases import WORLD, commodity_key, commodity_name, commodity_slug, country_key, is_aggregate
 from .model import (
@@ -347,8 +347,7 @@ class Stage:
 @cache
 def stages() -> dict[str, Stage]:
     """The supply-chain stages (``data/stages.yaml``)."""
-    text = resources.files("oresight.context").joinpath("data", "stages.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data = package_yaml("oresight.context", "stages.yaml")
     return {str(k): Stage(str(k), str(v["label"]), int(v["order"]), v.get("upstream"), v.get("tonnage_metric"))
             for k, v in data["stages"].items()}
 

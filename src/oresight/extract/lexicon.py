@@ -10,10 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from oresight._data import package_yaml
 
 # One-to-one character folding (keeps offsets): subscripts, dashes, spaces, odd symbols.
 _FOLD_MAP: dict[str, str] = (
@@ -45,10 +44,7 @@ def fold(text: str) -> str:
 
 @cache
 def _load(name: str) -> dict[str, Any]:
-    raw = resources.files("oresight.extract").joinpath("data", name).read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
-    assert isinstance(data, dict)
-    return data
+    return package_yaml("oresight.extract", name)
 
 
 def _alt(words: list[str]) -> str:

@@ -10,11 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from oresight._data import package_yaml
 from oresight.assess._text import _flexible_spaces, compile_cues
 
 # A capitalised word ("Tomtor", "ABC", "X-1", "O'Neill"), never a lower-case one; names may join words with
@@ -27,10 +25,7 @@ PERSON = r"(?<![A-Za-z0-9'\-])[A-Z][a-z'\-]+(?: [A-Z]\.)?(?: [A-Z][a-z'\-]+){1,2
 
 @cache
 def cues() -> dict[str, Any]:
-    raw = resources.files("oresight.policy").joinpath("data", "cues.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
-    assert isinstance(data, dict)
-    return data
+    return package_yaml("oresight.policy", "cues.yaml")
 
 
 def _alternation(words: list[str], escape: bool = True) -> str:

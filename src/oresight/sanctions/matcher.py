@@ -25,11 +25,10 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from typing import Any
 
-import yaml
 from rapidfuzz import fuzz
+
+from oresight._data import package_yaml
 
 from .model import ListEntry, Match, Mention, NameKey
 from .normalise import is_pinyin, name_keys
@@ -56,8 +55,7 @@ class Settings:
 
 @cache
 def settings() -> Settings:
-    raw = resources.files("oresight.sanctions").joinpath("data", "matching.yaml").read_text(encoding="utf-8")
-    data: dict[str, Any] = yaml.safe_load(raw)
+    data = package_yaml("oresight.sanctions", "matching.yaml")
     return Settings(**{k: data[k] for k in Settings.__dataclass_fields__})
 
 

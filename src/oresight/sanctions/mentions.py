@@ -23,11 +23,9 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
+from oresight._data import package_yaml
 from oresight.extract.companies import _SUFFIX as COMPANY_SUFFIX
 from oresight.extract.lexicon import fold
 from oresight.model import Span
@@ -49,10 +47,7 @@ _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n\s*\n")
 
 @cache
 def _data() -> dict[str, Any]:
-    raw = resources.files("oresight.sanctions").joinpath("data", "mentions.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
-    assert isinstance(data, dict)
-    return data
+    return package_yaml("oresight.sanctions", "mentions.yaml")
 
 
 def _alt(words: list[str]) -> str:

@@ -32,7 +32,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from oresight._data import package_yaml
 
 from .model import ListEntry, NameKey
 
@@ -48,10 +48,7 @@ _TONE_WORD = re.compile(r"(?:[a-z]+[1-5])+")
 
 @cache
 def _rules() -> dict[str, Any]:
-    raw = resources.files("oresight.sanctions").joinpath("data", "normalise.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(raw)
-    assert isinstance(data, dict)
-    return data
+    return package_yaml("oresight.sanctions", "normalise.yaml")
 
 
 @cache
