@@ -39,6 +39,8 @@ class Hook:
         outer = self
 
         class H(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as a real receiver (and every chat service) offers
+
             def do_POST(self) -> None:
                 import json
 
@@ -59,10 +61,45 @@ class Hook:
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
 
 
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> tuple[int, int, float, float] | None:
+    """(parent pid, nice, own CPU seconds, reaped children's CPU seconds) of a process, from /proc."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    own = (int(fields[11]) + int(fields[12])) / _TICK
+    children = (int(fields[13]) + int(fields[14])) / _TICK
+    return int(fields[1]), int(fields[16]), own, children
+
+
+def cpu_by_role(root: int) -> dict[str, float]:
+    """CPU seconds used so far by the watcher's process tree, by role: the watcher's event loop, the reading
+    processes, the OCR lane (its Python and the tesseract runs it waited for) and the fork server."""
+    procs = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit() and (st := _stat(int(name))) is not None:
+            procs[int(name)] = st
+    out = {"watcher": 0.0, "readers": 0.0, "ocr": 0.0, "forkserver": 0.0}
+    for pid, (ppid, nice, own, children) in procs.items():
+        if pid == root:
+            out["watcher"] += own
+        elif ppid == root:  # the fork server; its children are the pools' processes
+            out["forkserver"] += own
+        elif procs.get(ppid, (0,))[0] == root:
+            out["ocr" if nice > 0 else "readers"] += own + children
+        elif (parent := procs.get(ppid)) is not None and procs.get(parent[0], (0,))[0] == root:
+            out["ocr"] += own  # a tesseract run still going
+    return out
+
+
 @contextmanager
-def _watch(fake: FakeASX, hook: Hook, db: Path, interval: float, workers: int | None) -> Iterator[Store]:
+def _watch(fake: FakeASX, hook: Hook, db: Path, interval: float, workers: int | None) -> Iterator[tuple[Store, int]]:
     """``oresight watch`` as its own process (as deployed), on a fresh SQLite file; yields a store on the same
-    file for the measurements, once the watcher has polled the fake ASX."""
+    file for the measurements and the watcher's pid, once the watcher has polled the fake ASX."""
     cfg = db.with_suffix(".toml")
     rule_types = ", ".join(f'"{t}"' for t in type_names())
     cfg.write_text(f"""
@@ -96,7 +133,7 @@ types = [{rule_types}]
             if proc.poll() is not None:
                 raise RuntimeError(f"oresight watch exited: {(db.parent / 'watch.log').read_text()[-500:]}")
             time.sleep(0.2)
-        yield store
+        yield store, proc.pid
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -119,7 +156,7 @@ def latency(n: int, interval: float, workers: int | None, seed: int) -> dict[str
     day = busy_day(n, seed=seed + 1)
     hook = Hook()
     with tempfile.TemporaryDirectory() as tmp, FakeASX() as fake, \
-            _watch(fake, hook, Path(tmp) / "latency.db", interval, workers) as store:
+            _watch(fake, hook, Path(tmp) / "latency.db", interval, workers) as (store, _):
         if True:
             time.sleep(interval * 2)
             for item in day:
@@ -158,9 +195,10 @@ def busy(n: int, interval: float, workers: int | None, seed: int) -> dict[str, f
     day = [replace(i, pdf_delay=0.0) for i in busy_day(n, seed=seed)]
     hook = Hook()
     with tempfile.TemporaryDirectory() as tmp, FakeASX() as fake, \
-            _watch(fake, hook, Path(tmp) / "busy.db", interval, workers) as store:
+            _watch(fake, hook, Path(tmp) / "busy.db", interval, workers) as (store, pid):
         if True:
             time.sleep(interval * 2)
+            cpu0, own0 = cpu_by_role(pid), _own_cpu()
             t0 = time.time()
             fake.replay_all_now(day)
             deadline = t0 + 900
@@ -173,6 +211,7 @@ def busy(n: int, interval: float, workers: int | None, seed: int) -> dict[str, f
                     break
                 time.sleep(0.5)  # watching costs CPU that the watcher needs: look twice a second
             elapsed = time.time() - t0
+            cpu1, own1 = cpu_by_role(pid), _own_cpu()
             counts = store.item_counts()
             alerts = store.alert_counts()
             finished = _finish_times(store, t0)
@@ -182,7 +221,13 @@ def busy(n: int, interval: float, workers: int | None, seed: int) -> dict[str, f
             "failed": counts.get("failed", 0), "alerts_delivered": alerts.get("delivered", 0),
             "text_n": len(text), "text_seconds": max(text, default=0.0),
             "text_per_second": len(text) / max(text) if text else 0.0, "ocr_n": len(scans),
-            "ocr_seconds": max(scans, default=0.0)}
+            "ocr_seconds": max(scans, default=0.0),
+            "cpu": {**{k: cpu1[k] - cpu0[k] for k in cpu0}, "bench (fake ASX, receiver)": own1 - own0}}
+
+
+def _own_cpu() -> float:
+    t = os.times()
+    return t.user + t.system
 
 
 def _finish_times(store: Store, t0: float) -> list[tuple[float, bool]]:
@@ -222,6 +267,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  - the {b['text_n']:.0f} with a text layer: done within {b['text_seconds']:.1f} s = "
               f"{b['text_per_second']:.1f}/s; the {b['ocr_n']:.0f} image-only (OCR lane, lower priority): "
               f"last done at {b['ocr_seconds']:.1f} s")
+        cpu = b["cpu"]
+        print(f"  - CPU used during the replay: {sum(cpu.values()):.1f} s of the {b['seconds'] * (cpus or 1):.1f} s "
+              f"that {cpus} CPUs had; per announcement: "
+              + ", ".join(f"{k} {1000 * v / b['n']:.1f} ms" for k, v in cpu.items()))
     print(f"\nReproduce: .venv/bin/python -m bench.realtime --latency-n {args.latency_n} --busy-n {args.busy_n} "
           f"--interval {args.interval:g}")
     return 0

@@ -166,6 +166,9 @@ def test_outbox_retry_dead_letter_and_requeue(database: object) -> None:
         assert store.add_alerts([OutboxEntry("k0", "r", "c", "assessed", {"n": 99})]) == []
         due = store.due_alerts()
         assert [a.key for a in due] == ["k0", "k1", "k2"] and due[0].payload == {"n": 0}
+        # a sweep skips the alerts it already holds; the rest come whole, in due order
+        assert store.due_alerts(skip={due[0].id, due[2].id}) == [due[1]]
+        assert store.due_alerts(skip={a.id for a in due}) == []
         store.record_outcomes([due[0].id], [(due[1].id, "HTTP 503", datetime.now(UTC) + timedelta(minutes=5)),
                                             (due[2].id, "refused: HTTP 404", None)])
         assert store.due_alerts() == []

@@ -256,3 +256,28 @@ def test_a_pushed_document_left_pending_by_a_crash_is_processed_after_restart(st
         wait_until(lambda: store.item_counts() == {"done": 1}, what="item done")
     assert body["headline"] == "Pushed before the crash" and body["band"] == "exceptional"
     assert store.item_content(item_id) is None  # the copy is dropped once the announcement is stored
+
+
+def test_a_repeat_is_flagged_and_scored_as_a_full_assessment_would(store: Store) -> None:
+    """The watcher scores repeats again in its own process (rescore): the stored assessment equals what
+    ``Assessor.assess`` gives against the same archive, and the repeat scores below the first release."""
+    from oresight.assess.service import Assessor
+    from oresight.pipeline import analyse_bytes
+
+    hook = Receiver()
+    data = DRILL.read_bytes()
+    with FakeASX() as fake, running(config(fake.base_url, hook.url), store):
+        wait_until(lambda: bool(store.source_health()), what="first poll")
+        fake.publish("Exceptional drilling", data, symbol="ACZ")
+        hook.wait_for(1)
+        fake.publish("Exceptional drilling (again)", data + b"\n%repeat\n", symbol="ACZ")
+        bodies = hook.wait_for(2)
+    first, again = sorted(bodies, key=lambda b: b["announcement_id"])
+    stored = store.assessment(again["announcement_id"])
+    assert stored is not None and stored["novelty"]["flagged"] and stored["novelty"]["status"] == "duplicate"
+    assert again["score"] < first["score"]
+    analysis = analyse_bytes(data + b"\n%repeat\n", "again.pdf")
+    ann = store.get(again["announcement_id"])
+    assert ann is not None
+    expected = Assessor(store).assess(analysis, exclude=ann.id, published_at=ann.published_at).to_json()
+    assert stored["significance"] == expected["significance"]

@@ -21,13 +21,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import multiprocessing
 import os
 import random
 import signal
 import socket
 from collections.abc import Callable, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from datetime import time as dtime
@@ -35,21 +34,21 @@ from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from oresight._http import HttpClient
-from oresight._lifeline import tie_to_parent
 from oresight.alerts.channels.base import Channel, DeliveryError, build_channel
 from oresight.alerts.channels.sse import Broadcaster
 from oresight.alerts.model import Alert, Digest, message_from_json
 from oresight.alerts.rules import Candidate, Match, Rule
-from oresight.assess import Assessment, assess, rescore
+from oresight.assess import rescore
 from oresight.assess.facts import CompanyFacts
-from oresight.assess.novelty import Novelty, fingerprint
+from oresight.assess.novelty import Novelty
 from oresight.assess.service import Assessor
 from oresight.assess.significance import best_line
 from oresight.config import Config
 from oresight.documents import Limits
 from oresight.exceptions import BadInput, OresightError, StorageError
 from oresight.model import Analysis
-from oresight.pipeline import analyse_bytes, limits_from_env
+from oresight.pipeline import limits_from_env
+from oresight.reading import Read, make_executor, pool_size, read_job, warm
 from oresight.sources.base import FetchedAnnouncement, NotReady, Source, SourceError, build_source
 from oresight.store import ALERT_PENDING, ALERT_QUEUED, NewItem, OutboxEntry, SourceItem, Store
 
@@ -63,75 +62,6 @@ COMMIT_BATCH = 64  # items (or alerts) written in one transaction at most
 OUTCOME_WAIT = 0.005  # seconds to gather delivery outcomes into one transaction
 SOURCE_BACKOFF_MAX = 300.0
 DOWNLOAD_RETRY_MAX = 30.0
-
-
-# -- the work done in the process pool -------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Read:
-    analysis: Analysis | None
-    error: str | None
-    assessment: Assessment | None = None  # assessed with the archive's facts and history, novelty unchecked
-    shingles: Any = None  # the novelty fingerprint (numpy array)
-    needs_ocr: bool = False
-
-
-OCR_TEXT_MIN = 20  # a PDF page with fewer characters of text layer than this goes to the OCR lane
-
-
-def _read_job(data: bytes, filename: str, limits: Limits, facts: CompanyFacts | None, history: int | None,
-              fast: bool) -> _Read:
-    """Runs in a worker process: read, extract and assess one document (bad input comes back as a message).
-
-    ``fast``: read the text layer only; a PDF with a page that has (almost) no text comes back with
-    ``needs_ocr`` so the caller can send it to the OCR lane instead of holding up the queue."""
-    try:
-        analysis = analyse_bytes(data, filename, replace(limits, ocr=False) if fast and limits.ocr else limits)
-        if fast and limits.ocr and analysis.document.kind == "pdf" and any(
-                len(p.text.strip()) < OCR_TEXT_MIN for p in analysis.document.pages):
-            return _Read(None, None, needs_ocr=True)
-        assessment = assess(analysis, facts=facts, history=history)
-        return _Read(analysis, None, assessment, fingerprint(analysis.document.text))
-    except BadInput as e:
-        return _Read(None, str(e))
-    except Exception as e:  # a reader bug must not kill the pool: the item is recorded as failed
-        return _Read(None, f"internal error while reading: {type(e).__name__}: {e}")
-
-
-def _assess_job(read: _Read, facts: CompanyFacts | None, history: int | None,
-                novelty: Novelty | None = None) -> _Read:
-    """Runs in a worker process: assess an analysis again with other company facts, history or novelty."""
-    assert read.analysis is not None
-    try:
-        if read.assessment is not None:
-            return replace(read, assessment=rescore(read.analysis, read.assessment, facts=facts, history=history,
-                                                    novelty=novelty))
-        return replace(read, assessment=assess(read.analysis, facts=facts, history=history, novelty=novelty))
-    except Exception as e:
-        return _Read(None, f"internal error while assessing: {type(e).__name__}: {e}")
-
-
-def _worker_init(nice: bool) -> None:
-    """Worker initialiser: die with the fork server (so with the watcher); the OCR lane also runs at lower
-    priority, so scanned documents never slow the text-layer lane."""
-    tie_to_parent()
-    if nice:
-        with contextlib.suppress(OSError):
-            os.nice(19)
-
-
-def make_executor(workers: int | None, *, ocr_lane: bool = False) -> Executor:
-    """A process pool (forkserver, with the pipeline preloaded) of ``workers`` processes; 0 = one thread
-    in this process (for tests). The OCR lane has as many processes as the machine has CPUs, at lower priority:
-    while text-layer documents wait they take little CPU, and once those are done a backlog of scans uses
-    every core."""
-    if workers == 0:
-        return ThreadPoolExecutor(max_workers=1, thread_name_prefix="oresight-ocr" if ocr_lane else "oresight-read")
-    n = max(1, os.cpu_count() or 1) if ocr_lane else workers or max(1, os.cpu_count() or 1)
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["oresight._lifeline", "oresight.pipeline", "oresight.assess"])
-    return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_worker_init, initargs=(ocr_lane,))
 
 
 @dataclass(frozen=True)
@@ -181,6 +111,17 @@ def live_card(ann_id: int, it: FetchedAnnouncement, analysis: Analysis, assessme
             "reason": sig.get("reason"), "best": best_line(assessment) if assessment else None}
 
 
+def _rescored(read: Read, facts: CompanyFacts | None, history: int | None, novelty: Novelty) -> Read:
+    """The read with its score computed again for these facts, history and novelty verdict."""
+    assert read.analysis is not None and read.assessment is not None
+    try:
+        return replace(read, assessment=rescore(read.analysis, read.assessment, facts=facts, history=history,
+                                                novelty=novelty))
+    except Exception as e:  # a scoring bug: the item is recorded as failed, the watcher goes on
+        log.exception("rescoring %s", read.analysis.document.title)
+        return Read(None, f"internal error while assessing: {type(e).__name__}: {e}")
+
+
 class _GenericSource(Source):
     """Downloads for items whose source is no longer configured (taken up again after a restart)."""
 
@@ -215,7 +156,7 @@ class Watcher:
         self.public_url = (self.settings.public_url or "").rstrip("/")
         self._item_queue: asyncio.Queue[_Work] = asyncio.Queue()
         self._known_items: set[int] = set()  # queued, in flight or waiting for a retry
-        self._commit_queue: asyncio.Queue[tuple[_Work, _Read, asyncio.Future[None]]] = asyncio.Queue()
+        self._commit_queue: asyncio.Queue[tuple[_Work, Read, asyncio.Future[None]]] = asyncio.Queue()
         self._alert_queue: asyncio.Queue[_Due] = asyncio.Queue()
         self._known_alerts: set[int] = set()
         self._outcomes: list[tuple[_Due, str | None, float | None]] = []
@@ -249,9 +190,9 @@ class Watcher:
         self._ocr_executor = make_executor(self.workers, ocr_lane=True)
         if self.workers != 0:  # start the pools now, not at the first document
             loop = asyncio.get_running_loop()
-            n = self.workers or os.cpu_count() or 1
-            await asyncio.gather(*[loop.run_in_executor(self._executor, _warm) for _ in range(n)],
-                                 loop.run_in_executor(self._ocr_executor, _warm))
+            await asyncio.gather(
+                *[loop.run_in_executor(self._executor, warm) for _ in range(pool_size(self.workers))],
+                *[loop.run_in_executor(self._ocr_executor, warm, True) for _ in range(pool_size(0, ocr_lane=True))])
         server_task = await self._start_server()
         loops = [self._poll_loop(s, stop) for s in self.sources.values() if s.kind != "push"]
         n_item_workers = MAX_INFLIGHT_PER_WORKER * max(1, self.workers or os.cpu_count() or 1) \
@@ -412,7 +353,7 @@ class Watcher:
                 for s in self.store.items_by_id(unknown[:1000]):
                     if s.status == "pending" and s.id not in self._known_items:
                         self._enqueue_item(_Work(s.id, item_from_stored(s), s.attempts, s.seen_at))
-                for a in self.store.due_alerts(limit=500):
+                for a in self.store.due_alerts(limit=500, skip=self._known_alerts):
                     if a.id not in self._known_alerts:
                         self._enqueue_alert(_Due(a.id, a.key, a.channel, a.payload, a.attempts, a.created_at))
             except StorageError as e:
@@ -434,25 +375,25 @@ class Watcher:
         assert self._executor is not None and self._ocr_executor is not None
         loop = asyncio.get_running_loop()
         facts, history = self.assessor.context(it.ticker)
-        read = await loop.run_in_executor(self._executor, _read_job, data, it.filename, self.limits, facts, history,
+        read = await loop.run_in_executor(self._executor, read_job, data, it.filename, self.limits, facts, history,
                                           True)
         if read.needs_ocr:
             self.stats["ocr"] += 1
-            read = await loop.run_in_executor(self._ocr_executor, _read_job, data, it.filename, self.limits, facts,
+            read = await loop.run_in_executor(self._ocr_executor, read_job, data, it.filename, self.limits, facts,
                                               history, False)
-        if read.analysis is not None and (doc_ticker := _ticker(read.analysis)) not in (None, it.ticker):
-            # the document names another company first: assess it with that company's facts and history
-            facts, history = self.assessor.context(doc_ticker)
-            read = await loop.run_in_executor(self._executor, _assess_job, read, facts, history)
-        if read.analysis is not None and read.assessment is not None:
+        if read.analysis is not None and (first := read.assessment) is not None:
             # (a document stored before, taken up again after a restart, keeps its stored assessment: the
             # store returns that one, so no lookup is needed here)
             novelty = self.assessor.novelty(read.analysis, published_at=it.published_at, shingles=read.shingles)
-            if novelty.flagged:  # a repeat changes the score: assess again (in a worker) with the verdict
-                facts, history = self.assessor.context(_ticker(read.analysis) or it.ticker)
-                read = await loop.run_in_executor(self._executor, _assess_job, read, facts, history, novelty)
-            elif read.assessment is not None:
-                read = replace(read, assessment=replace(read.assessment, novelty=novelty))
+            doc_ticker = _ticker(read.analysis)
+            if novelty.flagged or doc_ticker not in (None, it.ticker):
+                # a repeat changes the score, and a document that names another company first is scored with
+                # that company's facts and history: only the score is computed again (about 0.5 ms, less than
+                # a trip to a worker and back with the analysis)
+                facts, history = self.assessor.context(doc_ticker or it.ticker)
+                read = _rescored(read, facts, history, novelty)
+            else:
+                read = replace(read, assessment=replace(first, novelty=novelty))
         done: asyncio.Future[None] = loop.create_future()
         await self._commit_queue.put((w, read, done))
         await done
@@ -496,7 +437,7 @@ class Watcher:
                     if not fut.done():
                         fut.set_result(None)
 
-    def _commit(self, batch: list[tuple[_Work, _Read, asyncio.Future[None]]]) -> None:
+    def _commit(self, batch: list[tuple[_Work, Read, asyncio.Future[None]]]) -> None:
         ok = [(w, r) for w, r, _ in batch if r.analysis is not None and r.assessment is not None]
         stored = self.assessor.ingest_assessed([
             (r.analysis, w.item.uid, w.item.published_at, r.assessment, r.shingles)  # type: ignore[misc]
@@ -754,13 +695,6 @@ class Watcher:
                 entries.append(OutboxEntry(key, rule.name, channel, "digest", digest.to_json()))
             queued += self.store.record_digest([a.id for a in waiting], entries)
         return queued  # the sweep queues them within a second
-
-
-def _warm() -> None:
-    """Runs in the workers at start so the first document is not slowed by imports and rule loading."""
-    text = ("Warm-up Resources Limited (ASX: WRM)\nDrilling results\nWRM001: 10m @ 2.0 g/t Au from 20m.\n"
-            "Mineral Resource Estimate: 1.2 Mt @ 1.1% Cu (Inferred), JORC Code (2012).\n")
-    assess(analyse_bytes(text.encode(), "warm-up.txt"))
 
 
 def _ticker(analysis: Analysis | None) -> str | None:

@@ -56,6 +56,9 @@ def read_page(page: Any, number: int, limits: Limits, clock: Clock, warnings: li
         scale = (_MAX_PIXELS / max(width * height, 1.0)) ** 0.5
     try:
         image = page.render(scale=scale, grayscale=True).to_pil()
+        # handed to tesseract as an uncompressed PGM ("P5", PIL's PPM writer): pytesseract's default, PNG,
+        # costs ~50 ms of compression per A4 page for a file that is read back at once
+        image.format = "PPM"
     except Exception as e:
         warnings.append(f"page {number}: image-only page could not be rendered ({e})")
         return None

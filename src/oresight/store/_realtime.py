@@ -8,7 +8,7 @@ restarted process that repeats work repeats no alert.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -305,13 +305,19 @@ class RealtimeStore:
             row = session.get(AlertRow, alert_id)
             return _alert(row) if row else None
 
-    def due_alerts(self, *, now: datetime | None = None, limit: int = 100) -> list[StoredAlert]:
-        """Pending alerts whose next attempt is due, oldest first."""
+    def due_alerts(self, *, now: datetime | None = None, limit: int = 100,
+                   skip: Container[int] = ()) -> list[StoredAlert]:
+        """Pending alerts whose next attempt is due, oldest first; ``skip``: ids the caller already holds
+        (not loaded, so a sweep that finds nothing new reads ids only)."""
         now = now or datetime.now(UTC)
         with self._errors("reading due alerts"), self._read() as session:
-            q = (select(AlertRow).where(AlertRow.status == ALERT_PENDING, AlertRow.next_attempt_at <= now)
-                 .order_by(AlertRow.next_attempt_at, AlertRow.id).limit(limit))
-            return [_alert(r) for r in session.scalars(q)]
+            ids = [i for i in session.scalars(
+                select(AlertRow.id).where(AlertRow.status == ALERT_PENDING, AlertRow.next_attempt_at <= now)
+                .order_by(AlertRow.next_attempt_at, AlertRow.id).limit(limit)) if i not in skip]
+            if not ids:
+                return []
+            rows = {r.id: r for r in session.scalars(select(AlertRow).where(AlertRow.id.in_(ids)))}
+            return [_alert(rows[i]) for i in ids if i in rows]
 
     def recover_interrupted(self, *, resend: bool) -> int:
         """Alerts left ``sending`` by a process that stopped mid-delivery: sent again (``resend``, the
