@@ -206,11 +206,16 @@ def test_announcement_tables_and_no_tables_in_prose_appendix(pdfs: Path) -> None
     assert [t.continued for t in collars] == [False, True]
 
 
-def test_ocr_of_image_only_page(pdfs: Path) -> None:
+@pytest.mark.parametrize("engine", ["tesserocr", "command"])
+def test_ocr_of_image_only_page(pdfs: Path, engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
     if shutil.which("tesseract") is None:
         if IN_CI:
             pytest.fail("tesseract is not installed (CI=true): install tesseract-ocr")
         pytest.skip("tesseract is not installed (apt-get install tesseract-ocr); OCR not tested")
+    if engine == "command":  # where tesserocr cannot run, the tesseract command reads the page
+        monkeypatch.setattr(_ocr._local, "api", None)
+    else:
+        assert _ocr._api() is not None, "tesserocr with Debian's eng.traineddata should load here"
     doc = read_path(pdfs / "scan.pdf")
     page = doc.pages[0]
     assert page.ocr is True
@@ -228,6 +233,23 @@ def test_ocr_off_or_unavailable_leaves_page_empty(pdfs: Path, monkeypatch: pytes
     doc = read_path(pdfs / "scan.pdf")
     assert doc.pages[0].text == "" and not doc.pages[0].ocr
     assert "tesseract is not installed" in doc.meta("warning")
+
+
+def test_ocr_stops_at_the_time_limit(pdfs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """tesseract's own deadline stops a page that would take longer than the document's time limit."""
+    if _ocr._api() is None:
+        pytest.skip("tesserocr is not available here")
+    from oresight.documents._common import Clock
+
+    clock = Clock("scan.pdf", 60.0)
+    monkeypatch.setattr(clock, "remaining", lambda: 0.001)  # 1 ms left: tesseract gives up at once
+    pdf = pdfium.PdfDocument(pdfs / "scan.pdf")
+    try:
+        with pytest.raises(DocumentTooLarge) as info:
+            _ocr.read_page(pdf[0], 1, Limits(), clock, [])
+    finally:
+        pdf.close()
+    assert_one_line(info.value, "OCR of page 1")
 
 
 def test_encrypted_pdf(pdfs: Path) -> None:
