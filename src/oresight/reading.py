@@ -86,7 +86,8 @@ def make_executor(workers: int | None, *, ocr_lane: bool = False) -> Executor:
         return ThreadPoolExecutor(max_workers=1, thread_name_prefix="oresight-ocr" if ocr_lane else "oresight-read")
     n = pool_size(workers, ocr_lane=ocr_lane)
     ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["oresight._lifeline", "oresight.reading", "oresight.documents._ocr", "PIL.Image"])
+    ctx.set_forkserver_preload(["oresight._lifeline", "oresight.reading", "oresight.documents._ocr", "PIL.Image",
+                               "tesserocr"])
     return ProcessPoolExecutor(max_workers=n, mp_context=ctx, initializer=_worker_init, initargs=(ocr_lane,))
 
 
