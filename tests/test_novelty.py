@@ -323,3 +323,37 @@ def test_a_later_release_is_never_an_earlier_announcement() -> None:
     late = index.check(fingerprint=fingerprint(a.document.text), intercepts=a.extraction.intercepts, ticker="EXR",
                        published="2026-03-20")
     assert late.flagged
+
+
+def test_earliest_repeat_found_the_same_way_with_many_stored_copies() -> None:
+    """With ISO dates _repeats orders candidates with numpy and stops at the first that agrees; it must pick
+    the same stored row as the reference loop (_order over every candidate), with copies, prefixed variants,
+    rows without hole ids, undated releases and same-day releases mixed in."""
+    rng = random.Random(11)
+    holes = ["YRC0231", "YRC0234", "KDD017", "25YRC0231", "EF-KDD017", "VHRC1848", "VGRC1848", None]
+    index = NoveltyIndex()
+    for d in range(300):
+        rows = [icpt(rng.choice(holes), rng.choice([48.0, 48.3, 102.0, None]), None, rng.choice([3.95, 4.0, 1.87]),
+                     width=rng.choice([13.0, 8.0, 13.05])) for _ in range(rng.randint(1, 6))]
+        day = None if rng.random() < 0.15 else f"20{rng.randint(20, 25)}-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}"
+        index.add(f"a{d}", fingerprint=fingerprint(words(60, d)), intercepts=rows, published=day)
+    assert index._iso_days
+    queries = [icpt(rng.choice(holes), rng.choice([48.0, 48.2, 102.0, None]), None, rng.choice([3.95, 3.9, 1.87]),
+                    width=rng.choice([13.0, 8.0])) for _ in range(200)]
+    prepared = [nv._prepare(it) for it in queries]
+    fast = index._repeats(prepared, -1)
+    index._iso_days = False  # the reference loop, as for an archive with other date forms
+    slow = index._repeats(prepared, -1)
+    assert fast == slow
+    assert sum(f >= 0 for f in fast) > 50  # the test exercises repeats, not only misses
+
+
+def test_other_date_forms_keep_the_reference_order() -> None:
+    index = NoveltyIndex()
+    index.add("a", fingerprint=fingerprint(words(60, 1)), intercepts=[icpt("YRC0231", 48.0, 61.0, 3.95)],
+              published="2024-03-01")
+    index.add("b", fingerprint=fingerprint(words(60, 2)), intercepts=[icpt("YRC0231", 48.0, 61.0, 3.95)],
+              published="2023-12-01T09:00")
+    assert not index._iso_days
+    found = index.check(fingerprint=fingerprint(words(60, 3)), intercepts=[icpt("YRC0231", 48.0, 61.0, 3.95)])
+    assert found.repeated[0].previously.announcement == "b"  # the earlier release

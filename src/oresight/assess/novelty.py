@@ -513,6 +513,10 @@ def _prepare(it: Intercept) -> _Row:
                 tol=0.5 * 10.0 ** -dec * f, from_m=frm, to_m=to, width=width)
 
 
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_NO_DAY = 2**62  # no date: after every date, as in _order
+
+
 def _number_key(number: str, metre: int) -> int:
     """Postings key of a hole number at a metre of ``from`` (prefixed hole-id variants)."""
     return _crc(f"{number}|{metre}")
@@ -543,6 +547,10 @@ class NoveltyIndex:
         self._id: dict[str, int] = {}
         self._tickers: list[str | None] = []
         self._published: list[str | None] = []
+        # the publication date as a number that sorts like _order's (dated first, earliest first), while every
+        # stored date is an ISO date; an announcement with another date form switches _repeats to _order
+        self._day = _Column(np.int64)
+        self._iso_days = True
         self._size_all = _Column(np.int32)  # shingles in the fingerprint
         self._size_s = _Column(np.int32)  # of which sampled (hash % SAMPLE == 0)
         self._shingles = _Postings()
@@ -570,7 +578,7 @@ class NoveltyIndex:
 
     def nbytes(self) -> int:
         """Approximate memory of the index in bytes (arrays, buffers, per-announcement strings)."""
-        cols = (self._size_all, self._size_s, self._r_doc, self._r_cmp, self._r_analyte, self._r_from, self._r_to,
+        cols = (self._size_all, self._size_s, self._day, self._r_doc, self._r_cmp, self._r_analyte, self._r_from, self._r_to,
                 self._r_width, self._r_grade, self._r_tol, self._r_printed, self._r_hole_end)
         strings = sum(len(k) + 49 + 8 for k in self._keys) + 16 * len(self._keys)  # str objects, list slots
         strings += 120 * len(self._id)  # dict entries
@@ -597,6 +605,13 @@ class NoveltyIndex:
         self._keys.append(key)
         self._tickers.append(ticker)
         self._published.append(published)
+        if published is None:
+            self._day.extend([_NO_DAY])
+        elif _ISO_DAY.fullmatch(published):
+            self._day.extend([int(published[:4] + published[5:7] + published[8:10])])
+        else:
+            self._iso_days = False
+            self._day.extend([_NO_DAY])
         self._size_all.extend([fp.size])
         self._size_s.extend([int(np.count_nonzero(_sampled(fp)))])
         self._shingles.add_pairs(fp.tolist(), None, doc)
@@ -795,19 +810,33 @@ class NoveltyIndex:
             interval_ok = np.where(strict, width_ok & from_ok, loose)
         keep = (grade_ok & interval_ok & (q_cmp == self._r_cmp.data[row].astype(np.int64))
                 & (self._r_doc.data[row] != exclude))
-        for c in np.flatnonzero(keep).tolist():
+        kept = np.flatnonzero(keep)
+        if self._iso_days:
+            # candidates in _order within each new row (by date, then stored row): the first that passes the
+            # hole-id checks is the earliest, and the row's other candidates need no string work (a hole
+            # repeated in many stored releases costs one check, not one per copy)
+            q_k, row_k = q[kept], row[kept]
+            by = np.lexsort((row_k, self._day.data[self._r_doc.data[row_k]], q_k))
+            for i, stored, s in zip(q_k[by].tolist(), row_k[by].tolist(), strict[kept][by].tolist(), strict=True):
+                if found[i] < 0 and self._hole_agrees(rows[i], stored, s):
+                    found[i] = stored
+            return found
+        for c in kept.tolist():
             i = int(q[c])
             stored = int(row[c])
-            r = rows[i]
-            stored_key = normalise_hole_id(self._hole(stored))
-            if strict[c]:
-                if r.key and stored_key:  # the (analyte, from) route serves rows without a hole id
-                    continue
-            elif not (r.key and stored_key) or (stored_key != r.key and not self._variant(r, stored_key)):
+            if not self._hole_agrees(rows[i], stored, bool(strict[c])):
                 continue
             if found[i] < 0 or self._order(stored) < self._order(found[i]):
                 found[i] = stored
         return found
+
+    def _hole_agrees(self, r: _Row, stored: int, strict: bool) -> bool:
+        """The hole-id side of a candidate that agrees on interval, analyte and grade: the same hole (or a
+        prefixed variant) when both rows name one; the (analyte, from) route only for rows without one."""
+        stored_key = normalise_hole_id(self._hole(stored))
+        if strict:
+            return not (r.key and stored_key)  # the (analyte, from) route serves rows without a hole id
+        return bool(r.key and stored_key) and (stored_key == r.key or self._variant(r, stored_key))
 
     def check(self, *, fingerprint: npt.NDArray[np.uint32], intercepts: Sequence[Intercept],
               ticker: str | None = None, exclude: str | None = None, published: str | None = None) -> Novelty:
