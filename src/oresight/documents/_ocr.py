@@ -124,9 +124,12 @@ def read_page(page: Any, number: int, limits: Limits, clock: Clock, warnings: li
         if api is not None:
             api.SetImage(image)
             api.SetSourceResolution(round(72 * scale))
-            if not api.Recognize(timeout=max(1, int(remaining * 1000))):
-                raise too_long
-            data = _columns(api.GetTSVText(0))
+            try:
+                if not api.Recognize(timeout=max(1, int(remaining * 1000))):
+                    raise too_long
+                data = _columns(api.GetTSVText(0))
+            finally:
+                api.Clear()  # the page image and results (~30 MB for an A4 page) are not kept between pages
         else:
             data = _run_command(image, remaining)
     except DocumentTooLarge:
