@@ -151,6 +151,24 @@ def test_early_rules_get_the_headline_first_then_the_completed_alert(store: Stor
     assert len(hook.received) == 3
 
 
+def test_a_scanned_document_gets_early_alerts_while_it_waits_for_ocr(store: Store) -> None:
+    hook = Receiver()
+    scan = CORPUS / "ybg-002.pdf"  # page 1 is an image: the text layer alone is not the document
+    with FakeASX() as fake:
+        cfg = config(fake.base_url, hook.url, rules=[
+            {"name": "fast", "channels": ["hook"], "tickers": ["YBG"], "early": True},
+            {"name": "patient", "channels": ["hook"], "tickers": ["YBG"]}])
+        with running(cfg, store):
+            wait_until(lambda: bool(store.source_health()), what="first poll")
+            fake.publish("Harriet's Find diamond drilling", scan.read_bytes(), symbol="YBG")
+            bodies = hook.wait_for(3)
+    assert (bodies[0]["rule"], bodies[0]["phase"]) == ("fast", "early") and bodies[0]["score"] is None
+    assert {(b["rule"], b["phase"]) for b in bodies[1:]} == {("fast", "completed"), ("patient", "assessed")}
+    completed = next(b for b in bodies if b["phase"] == "completed")
+    assert "g/t Au" in completed["best"]  # read from the OCR'd page
+    assert len(hook.received) == 3
+
+
 def test_push_endpoint_token_bad_input_and_documents(store: Store) -> None:
     hook = Receiver()
     cfg = config(None, hook.url)

@@ -379,6 +379,7 @@ class Watcher:
                                           True)
         if read.needs_ocr:
             self.stats["ocr"] += 1
+            self._early(w.id, it)  # a scan waits for OCR (about a second a page): early rules hear of it now
             read = await loop.run_in_executor(self._ocr_executor, read_job, data, it.filename, self.limits, facts,
                                               history, False)
         if read.analysis is not None and (first := read.assessment) is not None:
