@@ -305,26 +305,27 @@ def grouped_and_resource(path: Path) -> Path:
     return _doc(path, story)
 
 
-def image_only(path: Path, lines: Sequence[str]) -> Path:
-    """A scanned-looking page: the text exists only as pixels of an embedded image."""
+def image_only(path: Path, lines: Sequence[str], *more_pages: Sequence[str]) -> Path:
+    """A scanned-looking document: each page's text exists only as pixels of an embedded image (``lines`` on
+    page 1, each of ``more_pages`` on a page of its own)."""
     from PIL import Image, ImageDraw, ImageFont
-
-    img = Image.new("L", (1600, 220 + 90 * len(lines)), 255)
-    draw = ImageDraw.Draw(img)
-    font = ImageFont.load_default(size=56)
-    for i, line in enumerate(lines):
-        draw.text((80, 100 + 90 * i), line, fill=0, font=font)
-    buf = io.BytesIO()
-    img.save(buf, format="PNG")
-    buf.seek(0)
     from reportlab.lib.utils import ImageReader
 
     c = canvas.Canvas(str(path), pagesize=A4)
     w, h = A4
-    iw = w - 72
-    ih = iw * img.height / img.width
-    c.drawImage(ImageReader(buf), 36, h - 72 - ih, width=iw, height=ih)
-    c.showPage()
+    for page in (lines, *more_pages):
+        img = Image.new("L", (1600, 220 + 90 * len(page)), 255)
+        draw = ImageDraw.Draw(img)
+        font = ImageFont.load_default(size=56)
+        for i, line in enumerate(page):
+            draw.text((80, 100 + 90 * i), line, fill=0, font=font)
+        buf = io.BytesIO()
+        img.save(buf, format="PNG")
+        buf.seek(0)
+        iw = w - 72
+        ih = iw * img.height / img.width
+        c.drawImage(ImageReader(buf), 36, h - 72 - ih, width=iw, height=ih)
+        c.showPage()
     c.save()
     return path
 

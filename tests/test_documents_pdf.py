@@ -235,6 +235,31 @@ def test_ocr_off_or_unavailable_leaves_page_empty(pdfs: Path, monkeypatch: pytes
     assert "tesseract is not installed" in doc.meta("warning")
 
 
+def test_pages_read_by_ocr_elsewhere_make_the_same_document(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """ocr_pages reads some pages of a scan (as another process would); read_pdf then uses them instead of
+    running tesseract again, and the document is the one a plain read gives."""
+    if not _ocr.available():
+        pytest.skip("tesseract is not available here")
+    from oresight.documents.pdf import ocr_pages
+
+    scan = pdfgen.image_only(tmp_path / "letter.pdf", ["Falcon drilling results"], ["Kestrel Gold assays received"],
+                             ["12 m @ 5.0 g/t Au from 30 m"])
+    data = scan.read_bytes()
+    plain = read_bytes(data, "letter.pdf")
+    assert plain.ocr_pages == (1, 2, 3)
+    first, rest = ocr_pages(data, "letter.pdf", Limits(), [1, 3]), ocr_pages(data, "letter.pdf", Limits(), [2, 9])
+    assert sorted(first) == [1, 3] and sorted(rest) == [2]  # a page that does not exist is left out
+    calls: list[int] = []
+    real = _ocr.read_page
+    monkeypatch.setattr(_ocr, "read_page", lambda page, number, *a: calls.append(number) or real(page, number, *a))
+    combined = read_bytes(data, "letter.pdf", Limits(), {**first, **rest})
+    assert calls == []  # nothing read twice
+    assert [(p.number, p.text, p.ocr) for p in combined.pages] == [(p.number, p.text, p.ocr) for p in plain.pages]
+    assert "5.0 g/t Au" in combined.pages[2].text
+    partial = read_bytes(data, "letter.pdf", Limits(), first)  # page 2 was not done elsewhere: read here
+    assert calls == [2] and partial.pages[1].text == plain.pages[1].text
+
+
 def test_ocr_stops_at_the_time_limit(pdfs: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """tesseract's own deadline stops a page that would take longer than the document's time limit."""
     if _ocr._api() is None:

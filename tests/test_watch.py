@@ -299,3 +299,34 @@ def test_a_repeat_is_flagged_and_scored_as_a_full_assessment_would(store: Store)
     assert ann is not None
     expected = Assessor(store).assess(analysis, exclude=ann.id, published_at=ann.published_at).to_json()
     assert stored["significance"] == expected["significance"]
+
+
+def test_a_multi_page_scan_is_spread_over_the_ocr_lane(store: Store, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each OCR process takes some of a scan's pages; read_job then assembles the document from them."""
+    import asyncio
+    from concurrent.futures import ThreadPoolExecutor
+
+    import pdfgen
+    from oresight import watch as watch_module
+    from oresight.documents import _ocr
+    from oresight.reading import read_job
+
+    if not _ocr.available():
+        pytest.skip("tesseract is not available here")
+    scan = pdfgen.image_only(tmp_path / "letter.pdf", ["Falcon drilling results"], ["Kestrel Gold assays received"],
+                             ["12 m @ 5.0 g/t Au from 30 m"]).read_bytes()
+    chunks: list[tuple[int, ...]] = []
+    real = watch_module.ocr_job
+    monkeypatch.setattr(watch_module, "ocr_job", lambda d, f, lim, pages: chunks.append(pages) or real(d, f, lim, pages))
+    w = watch_module.Watcher(config(None, None, rules=[]), store, workers=2)
+    w._ocr_executor = ThreadPoolExecutor(max_workers=2)
+    try:
+        done = asyncio.run(w._ocr_spread(scan, "letter.pdf", (1, 2, 3)))
+        assert sorted(chunks) == [(1, 3), (2,)] and sorted(done) == [1, 2, 3]
+        assert asyncio.run(w._ocr_spread(scan, "letter.pdf", (2,))) == {}  # one page: read_job reads it
+    finally:
+        w._ocr_executor.shutdown()
+    read = read_job(scan, "letter.pdf", w.limits, None, None, False, done)
+    assert read.analysis is not None and read.analysis.document.ocr_pages == (1, 2, 3)
+    assert read.analysis.extraction.intercepts[0].grade == 5.0

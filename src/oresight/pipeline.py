@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from oresight.documents import Limits, read_bytes, read_path, read_text
+from oresight.documents._ocr import OcrPage
 from oresight.exceptions import BadInput
 from oresight.extract import extract
 from oresight.model import Analysis, Document
@@ -58,9 +59,11 @@ def analyse_path(path: Path, limits: Limits | None = None) -> Analysis:
     return analyse_document(read_path(path, limits or limits_from_env()), t0)
 
 
-def analyse_bytes(data: bytes, name: str, limits: Limits | None = None) -> Analysis:
+def analyse_bytes(data: bytes, name: str, limits: Limits | None = None,
+                  ocr_done: Mapping[int, OcrPage] | None = None) -> Analysis:
+    """``ocr_done``: a PDF's pages already read by OCR, by page number (see ``documents.pdf.ocr_pages``)."""
     t0 = time.perf_counter()
-    return analyse_document(read_bytes(data, name, limits or limits_from_env()), t0)
+    return analyse_document(read_bytes(data, name, limits or limits_from_env(), ocr_done), t0)
 
 
 def analyse_text(text: str, name: str = "-") -> Analysis:

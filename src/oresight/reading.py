@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import multiprocessing
 import os
+from collections.abc import Mapping, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from typing import Any
@@ -19,6 +20,8 @@ from oresight.assess import Assessment, assess
 from oresight.assess.facts import CompanyFacts
 from oresight.assess.novelty import fingerprint
 from oresight.documents import Limits
+from oresight.documents._ocr import OcrPage
+from oresight.documents.pdf import ocr_pages
 from oresight.exceptions import BadInput
 from oresight.model import Analysis
 from oresight.pipeline import analyse_bytes
@@ -35,25 +38,38 @@ class Read:
     assessment: Assessment | None = None  # assessed with the archive's facts and history, novelty unchecked
     shingles: Any = None  # the novelty fingerprint (numpy array)
     needs_ocr: bool = False
+    ocr_pages: tuple[int, ...] = ()  # with needs_ocr: the pages (numbers) with (almost) no text layer
 
 
 def read_job(data: bytes, filename: str, limits: Limits, facts: CompanyFacts | None, history: int | None,
-             fast: bool) -> Read:
+             fast: bool, ocr_done: Mapping[int, OcrPage] | None = None) -> Read:
     """Runs in a worker process: read, extract and assess one document (bad input comes back as a message).
 
     ``fast``: read the text layer only; a PDF with a page that has (almost) no text comes back with
-    ``needs_ocr`` so the caller can send it to the OCR lane instead of holding up the queue."""
+    ``needs_ocr`` (and those pages) so the caller can send it to the OCR lane instead of holding up the
+    queue. ``ocr_done``: pages already read by :func:`ocr_job`."""
     try:
-        analysis = analyse_bytes(data, filename, replace(limits, ocr=False) if fast and limits.ocr else limits)
-        if fast and limits.ocr and analysis.document.kind == "pdf" and any(
-                len(p.text.strip()) < OCR_TEXT_MIN for p in analysis.document.pages):
-            return Read(None, None, needs_ocr=True)
+        analysis = analyse_bytes(data, filename, replace(limits, ocr=False) if fast and limits.ocr else limits,
+                                 ocr_done)
+        scanned = tuple(p.number for p in analysis.document.pages if len(p.text.strip()) < OCR_TEXT_MIN)
+        if fast and limits.ocr and analysis.document.kind == "pdf" and scanned:
+            return Read(None, None, needs_ocr=True, ocr_pages=scanned)
         assessment = assess(analysis, facts=facts, history=history)
         return Read(analysis, None, assessment, fingerprint(analysis.document.text))
     except BadInput as e:
         return Read(None, str(e))
     except Exception as e:  # a reader bug must not kill the pool: the item is recorded as failed
         return Read(None, f"internal error while reading: {type(e).__name__}: {e}")
+
+
+def ocr_job(data: bytes, filename: str, limits: Limits, pages: Sequence[int]) -> dict[int, OcrPage]:
+    """Runs in an OCR-lane process: OCR of some pages of a scanned PDF (the pages of one document are spread
+    over the lane's processes; :func:`read_job` then puts the document together). Never raises: a page that
+    could not be read is left out and read_job tries it again."""
+    try:
+        return ocr_pages(data, filename, limits, pages)
+    except Exception:  # bad input or a reader bug: read_job reports it with the reason
+        return {}
 
 
 def warm(ocr: bool = False) -> None:

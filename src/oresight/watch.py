@@ -45,10 +45,11 @@ from oresight.assess.service import Assessor
 from oresight.assess.significance import best_line
 from oresight.config import Config
 from oresight.documents import Limits
+from oresight.documents._ocr import OcrPage
 from oresight.exceptions import BadInput, OresightError, StorageError
 from oresight.model import Analysis
 from oresight.pipeline import limits_from_env
-from oresight.reading import Read, make_executor, pool_size, read_job, warm
+from oresight.reading import Read, make_executor, ocr_job, pool_size, read_job, warm
 from oresight.sources.base import FetchedAnnouncement, NotReady, Source, SourceError, build_source
 from oresight.store import ALERT_PENDING, ALERT_QUEUED, NewItem, OutboxEntry, SourceItem, Store
 
@@ -380,8 +381,9 @@ class Watcher:
         if read.needs_ocr:
             self.stats["ocr"] += 1
             self._early(w.id, it)  # a scan waits for OCR (about a second a page): early rules hear of it now
+            spread = await self._ocr_spread(data, it.filename, read.ocr_pages)
             read = await loop.run_in_executor(self._ocr_executor, read_job, data, it.filename, self.limits, facts,
-                                              history, False)
+                                              history, False, spread)
         if read.analysis is not None and (first := read.assessment) is not None:
             # (a document stored before, taken up again after a restart, keeps its stored assessment: the
             # store returns that one, so no lookup is needed here)
@@ -398,6 +400,18 @@ class Watcher:
         done: asyncio.Future[None] = loop.create_future()
         await self._commit_queue.put((w, read, done))
         await done
+
+    async def _ocr_spread(self, data: bytes, filename: str, pages: Sequence[int]) -> dict[int, OcrPage]:
+        """The pages of a scan with more than one page to OCR, read by all the OCR lane's processes at once
+        (a 4-page scan takes about 2 s instead of 4 on two cores); {} for one page (read_job does it)."""
+        lanes = min(len(pages), pool_size(self.workers, ocr_lane=True) if self.workers != 0 else 1)
+        if lanes < 2:
+            return {}
+        loop = asyncio.get_running_loop()
+        parts = await asyncio.gather(*[
+            loop.run_in_executor(self._ocr_executor, ocr_job, data, filename, self.limits, tuple(pages[k::lanes]))
+            for k in range(lanes)])
+        return {number: page for part in parts for number, page in part.items()}
 
     def _retry_download(self, w: _Work, e: SourceError) -> None:
         it = w.item

@@ -15,12 +15,16 @@ reported as :class:`~oresight.exceptions.CorruptDocument`).
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from oresight.documents._common import Clock, Limits, check_size, looks_binary_bytes, one_line
 from oresight.exceptions import BadInput, CorruptDocument, DocumentTooLarge, UnsupportedFormat
 from oresight.model import Document
+
+if TYPE_CHECKING:
+    from oresight.documents._ocr import OcrPage
 
 __all__ = ["Limits", "read_bytes", "read_path", "read_text", "sniff"]
 
@@ -110,8 +114,10 @@ def read_path(path: Path, limits: Limits = Limits()) -> Document:  # noqa: B008 
     return read_bytes(data, name, limits)
 
 
-def read_bytes(data: bytes, name: str, limits: Limits = Limits()) -> Document:  # noqa: B008
-    """Read a document held in memory; ``name`` (a file name or URL) gives the format by its suffix."""
+def read_bytes(data: bytes, name: str, limits: Limits = Limits(),  # noqa: B008
+               ocr_done: Mapping[int, OcrPage] | None = None) -> Document:
+    """Read a document held in memory; ``name`` (a file name or URL) gives the format by its suffix.
+    ``ocr_done``: a PDF's pages already read by OCR (see :func:`oresight.documents.pdf.ocr_pages`)."""
     name = name or "-"
     check_size(name, len(data), limits)
     if not data.strip():
@@ -122,7 +128,7 @@ def read_bytes(data: bytes, name: str, limits: Limits = Limits()) -> Document:  
         if fmt == "pdf":
             from oresight.documents.pdf import read_pdf
 
-            return read_pdf(data, name, limits, clock)
+            return read_pdf(data, name, limits, clock, ocr_done)
         if fmt == "html":
             from oresight.documents.html import read_html
 

@@ -20,7 +20,7 @@ import logging
 import re
 import threading
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime, timedelta, timezone
 from itertools import accumulate, islice, repeat
 from operator import add, sub
@@ -62,25 +62,64 @@ _ODD_MAP |= {0xFFFE: " ", 0xFFFF: " "}
 _OCR_MIN_TEXT = 20  # a page with fewer non-space characters than this may be a scan
 
 
-def read_pdf(data: bytes, name: str, limits: Limits, clock: Clock) -> Document:
-    """Read PDF bytes; raises only BadInput subclasses."""
+def read_pdf(data: bytes, name: str, limits: Limits, clock: Clock,
+             ocr_done: Mapping[int, _ocr.OcrPage] | None = None) -> Document:
+    """Read PDF bytes; raises only BadInput subclasses. ``ocr_done``: pages already read by OCR (from
+    :func:`ocr_pages`, e.g. in other processes), by page number; other image-only pages are read here."""
     with _PDFIUM_LOCK:
+        pdf = _open(data, name)
         try:
-            pdf = pdfium.PdfDocument(data)
-        except pdfium.PdfiumError as e:
-            code = getattr(e, "err_code", None)
-            if code == pdfium_c.FPDF_ERR_PASSWORD:
-                raise EncryptedDocument(f"{name}: the PDF is password-protected") from None
-            if code == pdfium_c.FPDF_ERR_SECURITY:
-                raise EncryptedDocument(f"{name}: the PDF uses an unsupported encryption scheme") from None
-            what = _LOAD_ERRORS.get(code, "unreadable PDF")
-            raise CorruptDocument(f"{name}: {what} ({_reason(e)})") from None
-        except Exception as e:  # ctypes or pypdfium2 failures on hostile input
-            raise CorruptDocument(f"{name}: not a readable PDF ({_reason(e)})") from None
-        try:
-            return _read(pdf, data, name, limits, clock)
+            return _read(pdf, data, name, limits, clock, ocr_done or {})
         finally:
             pdf.close()
+
+
+def ocr_pages(data: bytes, name: str, limits: Limits, numbers: Iterable[int]) -> dict[int, _ocr.OcrPage]:
+    """OCR of those of the given pages (numbered from 1) that :func:`read_pdf` would read by OCR, so the pages of
+    one scanned document can be read in several processes at once; a page that fails is left out (read_pdf
+    then tries it itself and says why)."""
+    clock = Clock(name, limits.max_seconds)
+    out: dict[int, _ocr.OcrPage] = {}
+    with _PDFIUM_LOCK:
+        pdf = _open(data, name)
+        try:
+            count = len(pdf)
+            for number in numbers:
+                if not 1 <= number <= count:
+                    continue
+                page = pdfium_c.FPDF_LoadPage(pdf, number - 1)
+                if not page:
+                    continue
+                try:
+                    textpage = pdfium_c.FPDFText_LoadPage(page)
+                    n_chars = pdfium_c.FPDFText_CountChars(textpage) if textpage else -1
+                    text = _page_text(_text_range(textpage, n_chars))[0] if n_chars > 0 else ""
+                    if textpage:
+                        pdfium_c.FPDFText_ClosePage(textpage)
+                    wanted = n_chars >= 0 and _needs_ocr(page, text)
+                finally:
+                    pdfium_c.FPDF_ClosePage(page)
+                if wanted and (result := _ocr_page(pdf, number - 1, number, limits, clock, [])) is not None:
+                    out[number] = result
+        finally:
+            pdf.close()
+    return out
+
+
+def _open(data: bytes, name: str) -> pdfium.PdfDocument:
+    """The PDF, or BadInput with the reason."""
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedDocument(f"{name}: the PDF is password-protected") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise EncryptedDocument(f"{name}: the PDF uses an unsupported encryption scheme") from None
+        what = _LOAD_ERRORS.get(code, "unreadable PDF")
+        raise CorruptDocument(f"{name}: {what} ({_reason(e)})") from None
+    except Exception as e:  # ctypes or pypdfium2 failures on hostile input
+        raise CorruptDocument(f"{name}: not a readable PDF ({_reason(e)})") from None
 
 
 _LOAD_ERRORS = {
@@ -98,7 +137,8 @@ def _reason(e: BaseException) -> str:
     return one_line(str(e) or type(e).__name__, 120)
 
 
-def _read(pdf: pdfium.PdfDocument, data: bytes, name: str, limits: Limits, clock: Clock) -> Document:
+def _read(pdf: pdfium.PdfDocument, data: bytes, name: str, limits: Limits, clock: Clock,
+          ocr_done: Mapping[int, _ocr.OcrPage]) -> Document:
     try:
         count = len(pdf)
     except Exception as e:
@@ -117,7 +157,8 @@ def _read(pdf: pdfium.PdfDocument, data: bytes, name: str, limits: Limits, clock
         try:
             # a table that reached the foot of the previous page may go on here
             continuing = previous is not None and previous.bottom > _PAGE_FOOT
-            page, found = _read_page(pdf, index, number, limits, clock, warnings, continuing=continuing)
+            page, found = _read_page(pdf, index, number, limits, clock, warnings, continuing=continuing,
+                                     ocr_done=ocr_done)
         except pdfium.PdfiumError as e:
             broken += 1
             warnings.append(f"page {number}: unreadable ({_reason(e)})")
@@ -145,7 +186,7 @@ def _read(pdf: pdfium.PdfDocument, data: bytes, name: str, limits: Limits, clock
 
 def _read_page(
     pdf: pdfium.PdfDocument, index: int, number: int, limits: Limits, clock: Clock, warnings: list[str],
-    continuing: bool = False,
+    continuing: bool = False, ocr_done: Mapping[int, _ocr.OcrPage] | None = None,
 ) -> tuple[Page, list[Found]]:
     # Raw PDFium handles, closed here: pypdfium2's page and text page objects (finalizers, parent
     # links) cost about as much Python as the rest of a text-only page.
@@ -161,10 +202,7 @@ def _read_page(
             if n_chars == -1:
                 raise pdfium.PdfiumError("Failed to get character count.")
             raw = _text_range(textpage, n_chars) if n_chars > 0 else ""
-            text = raw.replace("\r\n", "\n") if "\r" in raw else raw
-            translated = _ODD_CHARS.search(text) is not None
-            if translated:
-                text = text.translate(_ODD_MAP)
+            text, translated = _page_text(raw)
             found: list[Found] = []
             if next(islice(_NUMBER_PAIR.finditer(raw), _MIN_PAIRS - 1, None), None) is not None and (
                 continuing or _RESULT_HINT.search(raw) is not None
@@ -173,8 +211,8 @@ def _read_page(
                 found = find_tables(words, number, PDF_GEOMETRY)
         finally:
             pdfium_c.FPDFText_ClosePage(textpage)
-        if limits.ocr and len(text) - text.count(" ") - text.count("\n") < _OCR_MIN_TEXT and _has_image(page):
-            ocr = _ocr_page(pdf, index, number, limits, clock, warnings)
+        if limits.ocr and _needs_ocr(page, text):
+            ocr = (ocr_done or {}).get(number) or _ocr_page(pdf, index, number, limits, clock, warnings)
             if ocr is not None:
                 return Page(number, ocr.text, tuple(f.table for f in ocr.tables), ocr=True), ocr.tables
         return Page(number, text, tuple(f.table for f in found)), found
@@ -377,6 +415,19 @@ def _char_index(textpage: Any, raw: str, n_chars: int) -> Callable[[int], int | 
 
 
 _IMAGE_TYPES = (pdfium_c.FPDF_PAGEOBJ_IMAGE, pdfium_c.FPDF_PAGEOBJ_FORM)
+
+
+def _page_text(raw: str) -> tuple[str, bool]:
+    """The page text made from PDFium's (``\r\n`` → ``\n``; control characters turned into same-length
+    stand-ins) and whether any were turned."""
+    text = raw.replace("\r\n", "\n") if "\r" in raw else raw
+    translated = _ODD_CHARS.search(text) is not None
+    return (text.translate(_ODD_MAP) if translated else text), translated
+
+
+def _needs_ocr(page: Any, text: str) -> bool:
+    """A page with (almost) no text layer and an image: read it by OCR."""
+    return len(text) - text.count(" ") - text.count("\n") < _OCR_MIN_TEXT and _has_image(page)
 
 
 def _has_image(page: Any) -> bool:
