@@ -80,6 +80,8 @@ def ocr_pages(data: bytes, name: str, limits: Limits, numbers: Iterable[int]) ->
     then tries it itself and says why)."""
     clock = Clock(name, limits.max_seconds)
     out: dict[int, _ocr.OcrPage] = {}
+    if not limits.ocr:
+        return out
     with _PDFIUM_LOCK:
         pdf = _open(data, name)
         try:
@@ -92,9 +94,12 @@ def ocr_pages(data: bytes, name: str, limits: Limits, numbers: Iterable[int]) ->
                     continue
                 try:
                     textpage = pdfium_c.FPDFText_LoadPage(page)
-                    n_chars = pdfium_c.FPDFText_CountChars(textpage) if textpage else -1
-                    text = _page_text(_text_range(textpage, n_chars))[0] if n_chars > 0 else ""
-                    if textpage:
+                    if not textpage:
+                        continue
+                    try:
+                        n_chars = pdfium_c.FPDFText_CountChars(textpage)
+                        text = _page_text(_text_range(textpage, n_chars))[0] if n_chars > 0 else ""
+                    finally:
                         pdfium_c.FPDFText_ClosePage(textpage)
                     wanted = n_chars >= 0 and _needs_ocr(page, text)
                 finally:
