@@ -51,8 +51,8 @@ def read_job(data: bytes, filename: str, limits: Limits, facts: CompanyFacts | N
     try:
         analysis = analyse_bytes(data, filename, replace(limits, ocr=False) if fast and limits.ocr else limits,
                                  ocr_done)
-        scanned = tuple(p.number for p in analysis.document.pages if len(p.text.strip()) < OCR_TEXT_MIN)
-        if fast and limits.ocr and analysis.document.kind == "pdf" and scanned:
+        if fast and limits.ocr and analysis.document.kind == "pdf" and (scanned := tuple(
+                p.number for p in analysis.document.pages if len(p.text.strip()) < OCR_TEXT_MIN)):
             return Read(None, None, needs_ocr=True, ocr_pages=scanned)
         assessment = assess(analysis, facts=facts, history=history)
         return Read(analysis, None, assessment, fingerprint(analysis.document.text))
